@@ -1,0 +1,138 @@
+"""Reads of organisations, memberships and invitations, always for an actor."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from trustone.access.actor import Actor
+from trustone.access.errors import NotFound
+
+from .models import Invitation, Membership, Organisation
+
+
+def organisations_visible_to(actor: Actor) -> QuerySet[Organisation]:
+    """The secretariat sees every organisation; others the organisations they belong to."""
+    if actor.is_secretariat:
+        return Organisation.objects.all()
+    if actor.user is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=actor.user, memberships__is_active=True
+    ).distinct()
+
+
+def organisations_search(
+    actor: Actor, *, search: str = "", kind: str = "", country: str = ""
+) -> QuerySet[Organisation]:
+    """Organisations visible to the actor, filtered, with their user counts."""
+    organisations = organisations_visible_to(actor).annotate(
+        user_count=Count("memberships", filter=Q(memberships__is_active=True))
+    )
+    if search:
+        organisations = organisations.filter(
+            Q(name__icontains=search)
+            | Q(registration_number__icontains=search)
+            | Q(city__icontains=search)
+        )
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if country:
+        organisations = organisations.filter(country=country)
+    return organisations.order_by("name")
+
+
+def access_organisation(actor: Actor, organisation_id: int) -> Organisation:
+    """One organisation the actor may see; not found when missing or not theirs."""
+    organisation = organisations_visible_to(actor).filter(pk=organisation_id).first()
+    if organisation is None:
+        raise NotFound
+    return organisation
+
+
+def can_manage_users(actor: Actor, organisation: Organisation) -> bool:
+    """The secretariat manages every organisation's users; an admin their own."""
+    return actor.is_secretariat or (actor.acts_for(organisation) and actor.is_admin)
+
+
+def access_managed_organisation(actor: Actor, organisation_id: int) -> Organisation:
+    """An organisation whose users the actor may manage; not found otherwise."""
+    organisation = access_organisation(actor, organisation_id)
+    if not can_manage_users(actor, organisation):
+        raise NotFound
+    return organisation
+
+
+def memberships_of(actor: Actor, organisation: Organisation) -> QuerySet[Membership]:
+    """The people of an organisation, for the secretariat and that organisation's users."""
+    if not (actor.is_secretariat or actor.acts_for(organisation)):
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("-is_active", "user__full_name", "user__email")
+    )
+
+
+def open_invitations_of(actor: Actor, organisation: Organisation) -> QuerySet[Invitation]:
+    """Invitations not yet accepted, revoked or expired, for whoever manages its users."""
+    if not can_manage_users(actor, organisation):
+        return Invitation.objects.none()
+    return Invitation.objects.filter(
+        organisation=organisation,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).select_related("invited_by")
+
+
+def access_invitation(actor: Actor, invitation_id: int) -> Invitation:
+    """An open invitation of an organisation the actor manages; not found otherwise."""
+    invitation = Invitation.objects.select_related("organisation").filter(pk=invitation_id).first()
+    if invitation is None or not can_manage_users(actor, invitation.organisation):
+        raise NotFound
+    return invitation
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_by_token(token: str) -> Invitation:
+    """The open invitation with this token (anyone holding the token may use it)."""
+    invitation = (
+        Invitation.objects.select_related("organisation")
+        .filter(
+            token_hash=token_hash(token),
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .first()
+    )
+    if invitation is None:
+        raise NotFound
+    return invitation
+
+
+def access_managed_membership(actor: Actor, membership_id: int) -> Membership:
+    """A membership in an organisation whose users the actor manages; not found otherwise."""
+    membership = (
+        Membership.objects.select_related("organisation", "user").filter(pk=membership_id).first()
+    )
+    if membership is None or not can_manage_users(actor, membership.organisation):
+        raise NotFound
+    return membership
+
+
+def organisation_counts_by_kind(actor: Actor) -> list[dict[str, object]]:
+    """Number of active organisations per kind, for the secretariat's dashboard."""
+    return list(
+        organisations_visible_to(actor)
+        .filter(is_active=True)
+        .values("kind")
+        .annotate(count=Count("id"))
+        .order_by("kind")
+    )

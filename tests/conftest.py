@@ -1,0 +1,92 @@
+"""Shared fixtures. Tests run against the real PostgreSQL and Redis that `make test` starts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.cache import cache
+from django.test import Client
+
+from members.models import Membership, Organisation, User
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    """Rate-limit counters and used TOTP codes live in Redis; start every test clean."""
+    cache.clear()
+
+
+def make_user(organisation: Organisation, role: str = "admin", **extra: Any) -> User:
+    """A user with a membership; TOTP enrolled where the organisation's kind requires it."""
+    membership = MembershipFactory(organisation=organisation, role=role, **extra)
+    if organisation.kind in {"secretariat", "ngo", "union"}:
+        TOTP.activate(membership.user, TEST_TOTP_SECRET)
+    return membership.user
+
+
+@dataclass
+class World:
+    """Two companies, the secretariat, an NGO and a government, with users in each role.
+    The isolation harness and many integration tests use it."""
+
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
+
+    def client(self, who: str) -> Client:
+        client = Client()
+        if who != "anonymous":
+            client.force_login(self.users[who])
+        return client
+
+
+@pytest.fixture
+def world(db: Any) -> World:
+    w = World()
+    w.organisations = {
+        "company": OrganisationFactory(name="Van der Steen Natuursteen B.V.", slug="vds"),
+        "other_company": OrganisationFactory(name="Graniet Import Nederland B.V.", slug="gin"),
+        "secretariat": OrganisationFactory(name="Secretariaat", slug="sec", kind="secretariat"),
+        "ngo": OrganisationFactory(name="India Werkgroep", slug="ngo", kind="ngo"),
+        "government": OrganisationFactory(name="Gemeente Utrecht", slug="gov", kind="government"),
+    }
+    o = w.organisations
+    w.users = {
+        "company_admin": make_user(o["company"], "admin"),
+        "company_member": make_user(o["company"], "member"),
+        "other_company_admin": make_user(o["other_company"], "admin"),
+        "secretariat_admin": make_user(o["secretariat"], "admin"),
+        "secretariat_assessor": make_user(o["secretariat"], "assessor"),
+        "ngo_member": make_user(o["ngo"], "member"),
+        "government_admin": make_user(o["government"], "admin"),
+    }
+    return w
+
+
+@pytest.fixture
+def user_without_organisation(db: Any) -> User:
+    return UserFactory()
+
+
+@pytest.fixture
+def count_rows() -> Callable[..., dict[str, int]]:
+    def count(*models: Any) -> dict[str, int]:
+        return {model._meta.label: model.objects.count() for model in models}
+
+    return count
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    # Browser tests need Playwright's event loop beside Django's synchronous ORM.
+    if any("browser" in item.keywords for item in items):
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+__all__ = ["Membership", "World", "make_user"]

@@ -1,0 +1,90 @@
+"""Every URL of the project declares an access policy, and every non-public URL of our
+own apps has an isolation case."""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Iterator
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, path
+
+from trustone.access import policies
+from trustone.access.declare import access_policy, policy_of
+
+from .harness import CASES
+
+OWN_NAMESPACES = {"members", "audit", "jobs", "api"}
+
+
+def walk(patterns, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, object]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else (entry.name or "")
+            yield prefix + str(entry.pattern), name, entry.callback
+
+
+def undeclared(patterns) -> list[str]:
+    return [route for route, _name, view in walk(patterns) if policy_of(view) is None]
+
+
+def test_every_url_declares_a_policy() -> None:
+    routes = list(walk(get_resolver().url_patterns))
+    assert len(routes) > 40  # the walk really reaches the included apps
+    assert undeclared(get_resolver().url_patterns) == []
+
+
+def test_every_non_public_own_url_has_an_isolation_case() -> None:
+    covered = {case.url_name for case in CASES}
+    missing = sorted(
+        name
+        for _route, name, view in walk(get_resolver().url_patterns)
+        if name.split(":")[0] in OWN_NAMESPACES
+        and not policy_of(view).public
+        and name not in covered
+    )
+    assert missing == []
+
+
+# An urlconf with one view that forgot its policy, to show that both checks catch it.
+def forgotten_view(request):
+    return HttpResponse("secret")
+
+
+@access_policy(policies.PUBLIC)
+def declared_view(request):
+    return HttpResponse("hello")
+
+
+forgetful_urls = types.ModuleType("tests.isolation.forgetful_urls")
+forgetful_urls.urlpatterns = [
+    path("declared/", declared_view),
+    path("forgotten/", forgotten_view),
+]
+
+
+@pytest.fixture
+def forgetful_urlconf():
+    sys.modules["tests.isolation.forgetful_urls"] = forgetful_urls
+    yield "tests.isolation.forgetful_urls"
+    del sys.modules["tests.isolation.forgetful_urls"]
+
+
+def test_the_policy_test_fails_for_an_unprotected_url() -> None:
+    assert undeclared(forgetful_urls.urlpatterns) == ["forgotten/"]
+
+
+@pytest.mark.django_db
+def test_an_unprotected_url_is_never_served(forgetful_urlconf) -> None:
+    with override_settings(ROOT_URLCONF=forgetful_urlconf):
+        client = Client()
+        assert client.get("/declared/").content == b"hello"
+        with pytest.raises(ImproperlyConfigured, match="no access policy"):
+            client.get("/forgotten/")

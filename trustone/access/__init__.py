@@ -1,0 +1,1 @@
+"""Access control in one place: the actor, policies, base views and API classes, grants."""

@@ -1,0 +1,29 @@
+"""Object-level grants (django-guardian) for what roles cannot express, such as an
+assessor assigned to one report. Checked by selectors, never by views directly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+
+
+def grant(*, user: Any, permission: str, obj: Model) -> None:
+    """Give `user` the object permission `permission` ("app.codename") on `obj`."""
+    assign_perm(permission, user, obj)
+
+
+def revoke(*, user: Any, permission: str, obj: Model) -> None:
+    remove_perm(permission, user, obj)
+
+
+def has_grant(*, user: Any, permission: str, obj: Model) -> bool:
+    return bool(user is not None and user.is_authenticated and user.has_perm(permission, obj))
+
+
+def granted_objects(*, user: Any, permission: str, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """The objects of `queryset` on which `user` holds `permission` through a grant."""
+    return get_objects_for_user(
+        user, permission, klass=queryset, accept_global_perms=False, use_groups=False
+    )

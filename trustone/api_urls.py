@@ -1,0 +1,18 @@
+"""/api/v1/: every endpoint inherits PortalAPIView and declares a policy."""
+
+from django.urls import path
+
+from members import api as members_api
+from trustone.jobs import api as jobs_api
+
+app_name = "api"
+urlpatterns = [
+    path("me/", members_api.MeAPI.as_view(), name="me"),
+    path("organisations/", members_api.OrganisationListAPI.as_view(), name="organisation-list"),
+    path(
+        "organisations/<int:pk>/",
+        members_api.OrganisationDetailAPI.as_view(),
+        name="organisation-detail",
+    ),
+    path("jobs/<int:pk>/", jobs_api.JobAPI.as_view(), name="job-detail"),
+]

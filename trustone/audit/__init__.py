@@ -1,0 +1,1 @@
+"""The audit log: who, acting for which organisation, did what, when."""

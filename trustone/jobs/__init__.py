@@ -1,0 +1,1 @@
+"""Long-running Celery jobs with a progress record the starter can watch."""
