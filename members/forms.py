@@ -13,6 +13,7 @@ class OrganisationInviteForm(forms.ModelForm):
         label=_("E-mail address of the first user"),
         help_text=_("This person becomes the organisation's administrator."),
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Organisation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
@@ -264,6 +265,11 @@ class InvitationAcceptView(PortalView):
                 _form_errors_into(form, error)
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                # The invitee just chose their password: that counts as a fresh password
+                # authentication, so enrolling TOTP does not ask for it again.
+                record_authentication(
+                    request, user, method="password", email=user.email, reauthenticated=True
+                )
                 messages.success(request, _("Welcome to the TruStone portal."))
                 return redirect("members:dashboard")
         return render(

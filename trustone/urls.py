@@ -1,8 +1,8 @@
 """The project's URLs. Every view has a declared access policy (tests/isolation checks
 this); third-party views get theirs through `declare()` here."""
 
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 
@@ -36,7 +36,7 @@ ALLAUTH_PUBLIC = dict.fromkeys(
     policies.PUBLIC,
 )
 
-admin.site.login = login_required(admin.site.login)  # log in through allauth (with MFA)
+admin.site.login = secure_admin_login(admin.site.login)  # log in through allauth (MFA)
 admin.site.site_header = "TruStone"
 
 urlpatterns = [
