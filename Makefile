@@ -15,7 +15,7 @@ RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejav
 TEST_PACKAGES := $(RUN_PACKAGES) chromium
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 
-.PHONY: help run test bench lint migrate seed messages services-down clean totp system-packages-run system-packages-test system-packages-bench
+.PHONY: help run test bench lint migrate seed messages messages-update services-down clean totp system-packages-run system-packages-test system-packages-bench
 
 help:
 	@echo "make run    set everything up and serve the portal with demo data on http://$(ADDRESS)"
@@ -26,7 +26,7 @@ help:
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev,embedded]"
 	touch $@
 
 system-packages-run:
@@ -58,6 +58,9 @@ test: system-packages-test $(VENV)/.installed messages lint
 
 bench: system-packages-bench $(VENV)/.installed messages
 	DJANGO_SETTINGS_MODULE=trustone.settings.bench $(SERVICES) run -- $(PY) -m tests.perf.bench
+
+messages-update: $(VENV)/.installed
+	$(PY) -m trustone.i18n
 
 services-down:
 	-$(SERVICES) down

@@ -62,34 +62,43 @@ def has_totp(user: Any) -> bool:
 
 
 class MandatoryMfaMiddleware:
-    """Secretariat, NGO and union users enrol TOTP before they see anything else."""
+    """Secretariat, NGO and union users enrol TOTP before they see anything else.
 
-    SESSION_FLAG = "mfa_enrolment_checked"
+    Whether TOTP is required follows from the actor's memberships (already loaded), so
+    a membership granted during a session takes effect on the next request."""
+
+    SESSION_FLAG = "mfa_totp_enrolled"
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        user = request.user
-        if (
-            user.is_authenticated
-            and not request.session.get(self.SESSION_FLAG)
-            and not request.path.startswith(settings.STATIC_URL)
-        ):
-            if not mfa_required(user) or has_totp(user):
-                request.session[self.SESSION_FLAG] = True
-            else:
-                try:
-                    url_name = resolve(request.path_info).url_name
-                except Http404:
-                    url_name = None
-                if url_name not in MFA_ENROLMENT_URL_NAMES:
-                    if request.path.startswith("/api/"):
-                        return JsonResponse(
-                            {"detail": _("Set up two-factor authentication first.")}, status=403
-                        )
-                    return redirect("mfa_activate_totp")
+        if request.user.is_authenticated and not request.path.startswith(settings.STATIC_URL):
+            response = self._enrolment_redirect(request)
+            if response is not None:
+                return response
         return self.get_response(request)
+
+    def _enrolment_redirect(self, request: HttpRequest) -> HttpResponse | None:
+        from members.rules import KINDS_WITH_MANDATORY_MFA
+
+        memberships = request.actor.memberships  # type: ignore[attr-defined]
+        if not any(m.organisation.kind in KINDS_WITH_MANDATORY_MFA for m in memberships):
+            return None
+        if request.session.get(self.SESSION_FLAG) or has_totp(request.user):
+            request.session[self.SESSION_FLAG] = True
+            return None
+        try:
+            url_name = resolve(request.path_info).url_name
+        except Http404:
+            url_name = None
+        if url_name in MFA_ENROLMENT_URL_NAMES:
+            return None
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {"detail": _("Set up two-factor authentication first.")}, status=403
+            )
+        return redirect("mfa_activate_totp")
 
 
 class AccessPolicyMiddleware:

@@ -20,14 +20,19 @@ def api_actor(request: Any) -> Actor:
     cached = getattr(request, "_trustone_actor", None)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    organisation_id = request.META.get(ORGANISATION_HEADER)
+    header = request.META.get(ORGANISATION_HEADER)
+    organisation_id = header
     if organisation_id is None and hasattr(request, "session"):
         organisation_id = request.session.get(ACTING_ORGANISATION_SESSION_KEY)
     try:
         organisation_id = int(organisation_id) if organisation_id is not None else None
     except (TypeError, ValueError):
-        organisation_id = None
+        organisation_id = -1
     actor = actor_for(request.user, organisation_id)
+    if header is not None and actor.organisation_id != organisation_id:
+        # Never fall back silently: the client asked to act for an organisation that is
+        # not one of the user's.
+        raise exceptions.NotFound
     request._trustone_actor = actor  # type: ignore[attr-defined]
     return actor
 

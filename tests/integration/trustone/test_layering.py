@@ -1,0 +1,43 @@
+"""Views, API classes and tasks never query tenant-owned models directly: they go
+through selectors and services (the access layer). A static check, like Zulip's
+semgrep rules."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+APPS = ["members", "assessments", "supplychain", "complaints", "procurement", "trustone"]
+LAYER_FILES = {"views.py", "api.py", "tasks.py"}
+
+
+def layer_files() -> list[Path]:
+    files = []
+    for app in APPS:
+        for path in (ROOT / app).rglob("*.py"):
+            if path.name in LAYER_FILES or path.parent.name in {"views", "api"}:
+                files.append(path)
+    return files
+
+
+def direct_queries(source: str) -> list[int]:
+    tree = ast.parse(source)
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr in {"objects", "_default_manager"}
+    ]
+
+
+def test_the_check_finds_direct_queries() -> None:
+    assert direct_queries("Report.objects.filter(x=1)\nok = selectors.reports(actor)\n") == [1]
+
+
+def test_no_view_api_or_task_queries_models_directly() -> None:
+    files = layer_files()
+    assert any(path.name == "views.py" for path in files)
+    offenders = {
+        str(path.relative_to(ROOT)): lines
+        for path in files
+        if (lines := direct_queries(path.read_text()))
+    }
+    assert offenders == {}

@@ -1,0 +1,278 @@
+"""The benchmarks behind `make bench`.
+
+    DJANGO_SETTINGS_MODULE=trustone.settings.bench \
+        python -m trustone.devservices run -- python -m tests.perf.bench
+
+Prints one JSON object per benchmark on its own line to stdout (`name`, `value`, `unit`
+and details); everything else goes to stderr. A benchmark that fails prints its line with
+an `error` key, and the run exits with status 1.
+
+Environment:
+    BENCH_SCALE        generated organisations (default 10000)
+    BENCH_DURATION     seconds of load per HTTP benchmark (default 10)
+    BENCH_CONNECTIONS  wrk connections (default 8; wrk threads: 2)
+    BENCH_WORKERS      gunicorn workers (default 2), BENCH_THREADS threads each (default 2)
+    BENCH_ONLY         comma-separated name patterns, e.g. "http:*,queries:dashboard@*"
+    BENCH_RESET=1      drop and recreate the benchmark database first
+    BENCH_SQL=1        list the SQL of the query-count benchmarks on stderr
+
+To add a benchmark, add an entry to HTTP_BENCHMARKS or QUERY_BENCHMARKS below.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import html
+import json
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import data, load
+from .data import log
+
+SETTINGS = "trustone.settings.bench"
+
+
+# --- What is measured -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the benchmarks may refer to once the data exists."""
+
+    company: data.Company
+
+
+@dataclass(frozen=True)
+class HttpBenchmark:
+    """Requests per second for one URL under wrk; every response must be a 200."""
+
+    name: str
+    path: str
+    login: bool = False  # send the benchmark user's session cookie
+    expect: Callable[[Context], str] | None = None  # text the page must contain
+
+
+@dataclass(frozen=True)
+class QueryCase:
+    path: str
+    user: Any | None  # None: anonymous
+    expect: str | None = None
+
+
+@dataclass(frozen=True)
+class QueryBenchmark:
+    """SQL queries for one page at several data sizes (`queries:<name>@<rows>`)."""
+
+    name: str
+    rows: tuple[int, ...]
+    case: Callable[[int], QueryCase]  # creates data with that many rows; what to request
+
+    def names(self) -> list[tuple[str, int]]:
+        return [(f"queries:{self.name}@{rows}", rows) for rows in self.rows]
+
+
+def _company_name(context: Context) -> str:
+    return html.escape(context.company.organisation.name)
+
+
+def _dashboard_case(rows: int) -> QueryCase:
+    """The dashboard of a company admin whose organisation has `rows` memberships
+    (it lists up to ten people)."""
+    company = data.company_with_members(rows)
+    return QueryCase("/dashboard/", company.admin, html.escape(company.organisation.name))
+
+
+HTTP_BENCHMARKS: tuple[HttpBenchmark, ...] = (
+    HttpBenchmark("http:trivial", "/health/", expect=lambda context: "ok"),
+    HttpBenchmark("http:dashboard", "/dashboard/", login=True, expect=_company_name),
+)
+
+QUERY_BENCHMARKS: tuple[QueryBenchmark, ...] = (
+    QueryBenchmark("dashboard", rows=(10, 100), case=_dashboard_case),
+)
+
+
+# --- Running ----------------------------------------------------------------------------
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+class Report:
+    """Prints result lines to stdout and remembers failures."""
+
+    def __init__(self, only: list[str]) -> None:
+        self.only = only
+        self.failures: list[str] = []
+
+    def wanted(self, name: str) -> bool:
+        return not self.only or any(fnmatch.fnmatchcase(name, p) for p in self.only)
+
+    def emit(self, line: dict[str, Any]) -> None:
+        if "error" in line:
+            self.failures.append(line["name"])
+            log(f"FAILED {line['name']}: {line['error']}")
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+
+    def fail(self, name: str, error: BaseException | str) -> None:
+        if isinstance(error, BaseException):
+            traceback.print_exception(error, file=sys.stderr)
+            error = f"{type(error).__name__}: {error}"
+        self.emit({"name": name, "error": str(error)})
+
+
+def _http_result(benchmark: HttpBenchmark, result: dict[str, Any]) -> dict[str, Any]:
+    statuses: dict[str, int] = result["statuses"]
+    socket_errors = sum(result["errors"][kind] for kind in ("connect", "read", "write", "timeout"))
+    seconds = result["duration_us"] / 1e6
+    line: dict[str, Any] = {
+        "name": benchmark.name,
+        "value": round(result["requests"] / seconds, 1) if seconds else 0.0,
+        "unit": "req/s",
+        "p50_ms": round(result["p50_us"] / 1000, 2),
+        "p95_ms": round(result["p95_us"] / 1000, 2),
+        "p99_ms": round(result["p99_us"] / 1000, 2),
+        "requests": result["requests"],
+        "non_2xx": sum(n for status, n in statuses.items() if not status.startswith("2")),
+        "socket_errors": socket_errors,
+        "seconds": round(seconds, 1),
+    }
+    not_ok = sum(n for status, n in statuses.items() if status != "200")
+    if not_ok or socket_errors or not result["requests"]:
+        line["statuses"] = statuses
+        line["error"] = (
+            f"{not_ok} of {result['requests']} responses were not 200 "
+            f"({socket_errors} socket errors)"
+        )
+    return line
+
+
+def run_http(report: Report, context: Context, load_settings: load.LoadSettings) -> None:
+    benchmarks = [b for b in HTTP_BENCHMARKS if report.wanted(b.name)]
+    if not benchmarks:
+        return
+    with contextlib.ExitStack() as stack:
+        try:
+            server = stack.enter_context(
+                load.gunicorn(
+                    settings=SETTINGS,
+                    workers=_env_int("BENCH_WORKERS", 2),
+                    threads=_env_int("BENCH_THREADS", 2),
+                )
+            )
+        except Exception as error:
+            for benchmark in benchmarks:
+                report.fail(benchmark.name, error)
+            return
+        session: str | None = None
+        for benchmark in benchmarks:
+            try:
+                headers = {}
+                if benchmark.login:
+                    session = session or load.login(server, data.BENCH_EMAIL, data.BENCH_PASSWORD)
+                    headers["Cookie"] = f"sessionid={session}"
+                _http_check(server, benchmark, context, headers)
+                log(f"{benchmark.name}: wrk on {benchmark.path} for {load_settings.duration} s")
+                result = load.wrk(server.url(benchmark.path), load_settings, headers)
+                report.emit(_http_result(benchmark, result))
+            except Exception as error:
+                report.fail(benchmark.name, error)
+
+
+def _http_check(
+    server: load.Server, benchmark: HttpBenchmark, context: Context, headers: dict[str, str]
+) -> None:
+    """One request before the load: a 200 that shows what the page should show."""
+    check = load.fetch(server, benchmark.path, headers)
+    if check.status != 200:
+        raise RuntimeError(f"GET {benchmark.path} answered {check.status}, not 200")
+    expected = benchmark.expect(context) if benchmark.expect else None
+    if expected is not None and expected not in check.body:
+        raise RuntimeError(f"GET {benchmark.path} does not show {expected!r}")
+
+
+def run_queries(report: Report) -> None:
+    from .queries import count_queries, log_sql
+
+    for benchmark in QUERY_BENCHMARKS:
+        for name, rows in benchmark.names():
+            if not report.wanted(name):
+                continue
+            try:
+                case = benchmark.case(rows)
+                result = count_queries(case.path, case.user, case.expect)
+            except Exception as error:
+                report.fail(name, error)
+                continue
+            if os.environ.get("BENCH_SQL"):
+                log_sql(name, result)
+            report.emit(
+                {
+                    "name": name,
+                    "value": result.queries,
+                    "unit": "queries",
+                    "rows": rows,
+                    "first_request": result.first_request,
+                    "repeated": result.repeated,
+                }
+            )
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)  # unwinds, so gunicorn is stopped
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, _terminate)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+    if os.environ["DJANGO_SETTINGS_MODULE"] != SETTINGS:
+        log(f"DJANGO_SETTINGS_MODULE must be {SETTINGS}")
+        return 2
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+
+    scale = _env_int("BENCH_SCALE", 10000)
+    load_settings = load.LoadSettings(
+        duration=_env_int("BENCH_DURATION", 10),
+        connections=_env_int("BENCH_CONNECTIONS", 8),
+    )
+    only = [p.strip() for p in os.environ.get("BENCH_ONLY", "").split(",") if p.strip()]
+    report = Report(only)
+
+    data.database_ensure(reset=os.environ.get("BENCH_RESET", "") not in {"", "0"})
+    cache.clear()  # settings.bench's own Redis database: sessions and rate limits
+    generation = data.data_ensure(scale)
+    report.emit(
+        {
+            "name": "time:bench_data",
+            "value": round(generation["seconds"], 2),
+            "unit": "s",
+            "scale": scale,
+            "created": generation["created"],
+            "removed": generation["removed"],
+        }
+    )
+    context = Context(company=data.bench_company())
+
+    run_http(report, context, load_settings)
+    run_queries(report)
+
+    if report.failures:
+        log(f"{len(report.failures)} benchmark(s) failed: {', '.join(report.failures)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
