@@ -50,6 +50,212 @@ ORGANISATIONS: list[tuple[str, str, str, str, str]] = [
 ]
 
 
+# Covenant membership per organisation: (member type, employees, revenue in € million,
+# establishments, chains, chains from risk countries, signed on, collective via,
+# levels as (year, level, decided on) -- decisions before 1 March 2025 are first term).
+MEMBERSHIPS: dict[str, tuple] = {
+    "Van der Steen Natuursteen B.V.": (
+        "full",
+        310,
+        62,
+        3,
+        9,
+        True,
+        "2024-11-12",
+        None,
+        [
+            (2023, 1, "2023-10-02"),
+            (2024, 2, "2024-10-15"),
+            (2025, 3, "2025-10-20"),
+            (2026, 3, "2026-10-14"),
+        ],
+    ),
+    "Graniet Import Nederland B.V.": (
+        "full",
+        120,
+        35,
+        2,
+        6,
+        True,
+        "2025-03-20",
+        None,
+        [(2025, 1, "2025-11-04"), (2026, 2, "2026-10-30")],
+    ),
+    "Steenhandel De Vries & Zonen": (
+        "full",
+        18,
+        3.2,
+        1,
+        3,
+        True,
+        "2025-04-02",
+        None,
+        [(2025, 2, "2025-11-18"), (2026, 2, "2026-11-02")],
+    ),
+    "Blauwe Hardsteen Import N.V.": (
+        "full",
+        85,
+        22,
+        2,
+        4,
+        True,
+        "2023-06-01",
+        None,
+        [(2024, 3, "2024-09-30"), (2025, 3, "2025-09-22"), (2026, 3, "2026-09-25")],
+    ),
+    "Natuursteen Bakker Oosterhout": (
+        "full",
+        22,
+        4.1,
+        1,
+        2,
+        False,
+        "2025-05-15",
+        None,
+        [(2025, 4, "2025-12-01")],
+    ),
+    "Hollandia Stone Trading B.V.": (
+        "full",
+        260,
+        75,
+        4,
+        12,
+        True,
+        "2022-03-01",
+        None,
+        [(2023, 2, "2023-10-10"), (2025, 4, "2025-10-08"), (2026, 5, "2026-10-12")],
+    ),
+    "Vlaamse Steenimport B.V.": (
+        "full",
+        40,
+        9,
+        2,
+        5,
+        True,
+        "2025-09-01",
+        None,
+        [(2026, 1, "2026-10-05")],
+    ),
+    "Kempen Natuursteen B.V.": ("full", 12, 1.8, 1, 1, True, "2026-02-10", None, []),
+    "Mosa Graniet Maastricht": (
+        "full",
+        55,
+        11,
+        1,
+        3,
+        True,
+        "2024-05-20",
+        None,
+        [(2025, 3, "2025-11-11"), (2026, 3, "2026-11-09")],
+    ),
+    "Zeeuwse Stenen Compagnie": (
+        "full",
+        30,
+        6.5,
+        2,
+        2,
+        False,
+        "2025-06-30",
+        None,
+        [(2025, 2, "2025-12-10")],
+    ),
+    "Brabant Sierbestrating B.V.": (
+        "full",
+        75,
+        16,
+        3,
+        7,
+        True,
+        "2021-09-01",
+        None,
+        [(2024, 1, "2024-10-01"), (2025, 3, "2025-10-01"), (2026, 3, "2026-10-01")],
+    ),
+    "Ardenner Leisteen B.V.": ("full", 9, 0.9, 1, 0, False, "2025-10-01", None, []),
+    "Steenhouwerij Jansen": (
+        "associated",
+        14,
+        1.6,
+        2,
+        0,
+        False,
+        None,
+        "Algemene Natuursteen Vereniging",
+        [],
+    ),
+    "Grafmonumenten Peeters": (
+        "associated",
+        8,
+        0.7,
+        1,
+        0,
+        False,
+        "2025-04-22",
+        "Algemene Natuursteen Vereniging",
+        [(2025, 2, "2025-12-05")],
+    ),
+    "Keukenbladen Noord B.V.": ("associated", 45, 7.5, 3, 2, True, None, None, []),
+    "Tuinsteen Centrum Achterhoek": (
+        "associated",
+        20,
+        3.9,
+        4,
+        0,
+        False,
+        "2025-08-14",
+        None,
+        [(2026, 1, "2026-10-21")],
+    ),
+    "Steenzagerij Limburg": (
+        "associated",
+        11,
+        1.2,
+        1,
+        0,
+        False,
+        "2024-12-01",
+        "Algemene Natuursteen Vereniging",
+        [(2025, 2, "2025-11-20")],
+    ),
+    "Interieursteen Haarlem": ("associated", 6, 0.6, 1, 0, False, "2025-11-03", None, []),
+    "Architectenbureau Groen & Steen": ("supporting", 16, 2.1, 1, 0, False, "2025-05-01", None, []),
+    "Stichting Duurzaam Bouwen Vlaanderen": (
+        "supporting",
+        5,
+        0.4,
+        1,
+        0,
+        False,
+        "2025-09-15",
+        None,
+        [],
+    ),
+    "Gemeente Amsterdam": ("government", None, None, 1, 0, False, "2025-03-01", None, []),
+    "Rijkswaterstaat": ("government", None, None, 1, 0, False, "2025-06-12", None, []),
+    "Algemene Natuursteen Vereniging": (
+        "collective",
+        None,
+        None,
+        1,
+        0,
+        False,
+        "2025-03-01",
+        None,
+        [],
+    ),
+}
+DELAY_NOTES = {
+    "Van der Steen Natuursteen B.V.": "Wij hebben in 2025 twee fabrieken in Rajasthan vervangen "
+    "omdat de oude leveranciers niet wilden meewerken; het inzicht in de groeves loopt daardoor "
+    "een jaar achter.",
+}
+PARTIES = {
+    "Landelijke India Werkgroep",
+    "Stichting Onderzoek Multinationale Ondernemingen",
+    "FNV",
+    "Algemene Natuursteen Vereniging",
+}
+
+
 @dataclass(frozen=True)
 class DemoUser:
     email: str
@@ -173,7 +379,87 @@ def seed_demo() -> list[DemoUser]:
         has_totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         if needs_totp and not has_totp:
             TOTP.activate(user, DEMO_TOTP_SECRET)
+    _seed_memberships(organisations)
     return USERS
+
+
+def _seed_memberships(organisations: dict[str, Organisation]) -> None:
+    """Membership data, declarations (signed on paper and entered by the secretariat),
+    levels, one notice and an application to become a party."""
+    from datetime import date
+    from decimal import Decimal
+
+    from assessments.models import LevelAssignment
+    from trustone.access.actor import Actor
+
+    from .applications import party_application_submit
+    from .lifecycle import declaration_sign
+    from .models import CovenantMembership, PartyApplication, Termination
+
+    Organisation.objects.filter(name__in=PARTIES).update(is_party=True)
+    for name, row in MEMBERSHIPS.items():
+        member_type, employees, revenue, establishments, chains, risk, signed, via, levels = row
+        organisation = organisations[name]
+        CovenantMembership.objects.update_or_create(
+            organisation=organisation,
+            defaults={
+                "member_type": member_type,
+                "employees": employees,
+                "annual_revenue_eur": Decimal(str(revenue * 1_000_000)) if revenue else None,
+                "establishments": establishments,
+                "chains": chains,
+                "full_due_diligence": risk,
+                "collective_via": organisations[via] if via else None,
+                "collective_member_count": 120 if member_type == "collective" else None,
+                "supplies_public_clients": member_type == "full" and chains > 3,
+            },
+        )
+        if signed and not organisation.declarations.exists():
+            signer = User.objects.filter(memberships__organisation=organisation).first()
+            signer = signer or User.objects.get(email="secretariaat@trustone.demo")
+            declaration_sign(
+                actor=Actor(user=signer, organisation=organisation, role="admin"),
+                organisation=organisation,
+                signer_name="Directie " + name.split()[0],
+                signer_function="directeur",
+                signed_on=date.fromisoformat(signed),
+                language="nl",
+                agreed=True,
+            )
+        for year, level, decided in levels:
+            LevelAssignment.objects.get_or_create(
+                organisation=organisation,
+                year=year,
+                decided_on=date.fromisoformat(decided),
+                defaults={
+                    "level": level,
+                    "explanatory_note": DELAY_NOTES.get(name, "") if year == 2026 else "",
+                },
+            )
+    leaving = organisations["Zeeuwse Stenen Compagnie"]
+    if not Termination.objects.filter(organisation=leaving).exists():
+        secretary = User.objects.get(email="secretariaat@trustone.demo")
+        Termination.objects.create(
+            organisation=leaving,
+            kind="stopped_trading",
+            notice_on=date(2026, 9, 1),
+            ends_on=date(2026, 10, 1),
+            recorded_by=secretary,
+            reason="Het bedrijf is gestopt met de handel in natuursteen.",
+        )
+        CovenantMembership.objects.filter(organisation=leaving).update(ends_on=date(2026, 10, 1))
+    if not PartyApplication.objects.exists():
+        party_application_submit(
+            organisation_name="Stichting Steenwerkers Zuid-India",
+            organisation_kind="ngo",
+            country="NL",
+            contact_name="Priya Raman",
+            contact_email="priya@steenwerkers.example",
+            motivation="Wij werken sinds 2015 met steenhouwers in Tamil Nadu en willen onze "
+            "kennis van de graniethoeves inbrengen in de dialoog over Zuid-India.",
+            added_value="Netwerk van lokale vakbonden in Krishnagiri en Hosur.",
+            accepts_criteria=True,
+        )
 
 
 def current_totp_code(secret: str = DEMO_TOTP_SECRET) -> str:

@@ -2,7 +2,15 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation, OrganisationKind, Role
+from .models import (
+    Country,
+    CovenantMembership,
+    Organisation,
+    OrganisationKind,
+    PartyApplication,
+    Role,
+    TerminationKind,
+)
 from .rules import roles_for_kind
 
 
@@ -79,4 +87,162 @@ class OrganisationFilterForm(forms.Form):
         label=_("Kind"),
         required=False,
         choices=[("", _("All kinds")), *OrganisationKind.choices],
+    )
+
+
+class CovenantMembershipForm(forms.ModelForm):
+    class Meta:
+        model = CovenantMembership
+        fields = [
+            "member_type",
+            "collective_via",
+            "employees",
+            "annual_revenue_eur",
+            "establishments",
+            "chains",
+            "full_due_diligence",
+            "collective_member_count",
+            "supplies_public_clients",
+        ]
+
+
+class DeclarationForm(forms.Form):
+    signer_name = forms.CharField(label=_("Name of the signatory"), max_length=150)
+    signer_function = forms.CharField(label=_("Function"), max_length=150)
+    signed_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    agreed = forms.BooleanField(
+        label=_("I have read the declaration and sign it on behalf of my organisation."),
+        required=False,
+    )
+
+
+class NoticeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reasons for the notice"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The steering group receives your reasons (Art. 15)."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I confirm the notice and the end date shown above."), required=True
+    )
+
+
+class TerminationForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[(v, label) for v, label in TerminationKind.choices if v != "notice"],
+    )
+    reason = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+    notice_on = forms.DateField(
+        label=_("Decision or event date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=_("Membership ends on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    steering_group_decided_on = forms.DateField(
+        label=_("Steering group decision of"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class LevelForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2016, max_value=2100)
+    level = forms.TypedChoiceField(
+        label=_("Level"),
+        coerce=int,
+        choices=[(0, _("Not yet classified"))] + [(n, str(n)) for n in range(1, 6)],
+    )
+    decided_on = forms.DateField(
+        label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    explanatory_note = forms.CharField(
+        label=_("Explanatory note (public, for a delay from level 3)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class InvoicingRunForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2025, max_value=2100)
+    issued_on = forms.DateField(
+        label=_("Invoice date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class PartyApplicationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    accepts_criteria = forms.BooleanField(
+        label=_("We meet the criteria for new parties listed above."), required=True
+    )
+
+    class Meta:
+        model = PartyApplication
+        fields = [
+            "organisation_name",
+            "organisation_kind",
+            "country",
+            "website",
+            "contact_name",
+            "contact_email",
+            "motivation",
+            "added_value",
+            "accepts_criteria",
+        ]
+        widgets = {
+            "motivation": forms.Textarea(attrs={"rows": 5}),
+            "added_value": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["organisation_kind"].choices = [
+            (value, label)
+            for value, label in OrganisationKind.choices
+            if value in {"company", "ngo", "union", "sector_organisation", "government"}
+        ]
+
+
+class ApplicationDecisionForm(forms.Form):
+    approved = forms.TypedChoiceField(
+        label=_("Decision"),
+        coerce=lambda value: value == "yes",
+        choices=[("yes", _("Approved")), ("no", _("Rejected"))],
+        widget=forms.RadioSelect,
+    )
+    decided_on = forms.DateField(
+        label=_("Steering group decision of"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("Decision and reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ListingFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False)
+    member_type = forms.ChoiceField(
+        label=_("Membership type"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("full", _("Full member")),
+            ("associated", _("Associated member")),
+        ],
+    )
+    level = forms.ChoiceField(
+        label=_("Level"),
+        required=False,
+        choices=[("", _("All levels")), ("none", _("Not yet assessed"))]
+        + [(str(n), str(n)) for n in range(0, 6)],
+    )
+    country = forms.ChoiceField(
+        label=_("Country"), required=False, choices=[("", _("All countries")), *Country.choices]
+    )
+
+
+class BidderCheckForm(forms.Form):
+    q = forms.CharField(
+        label=_("Company name, KvK number or Belgian enterprise number"),
+        min_length=2,
+        max_length=100,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -136,3 +137,95 @@ def organisation_counts_by_kind(actor: Actor) -> list[dict[str, object]]:
         .annotate(count=Count("id"))
         .order_by("kind")
     )
+
+
+def covenant_membership_of(actor: Actor, organisation: Organisation | None) -> Any:
+    """The organisation's covenant membership, for its own users and the secretariat."""
+    from .models import CovenantMembership
+
+    if organisation is None or not (actor.is_secretariat or actor.acts_for(organisation)):
+        return None
+    return (
+        CovenantMembership.objects.select_related("collective_via")
+        .filter(organisation=organisation)
+        .first()
+    )
+
+
+def size_class_of(covenant: Any) -> str | None:
+    from .rules import size_class
+
+    if covenant is None or covenant.employees is None or covenant.annual_revenue_eur is None:
+        return None
+    return size_class(employees=covenant.employees, revenue_eur=covenant.annual_revenue_eur)
+
+
+def declarations_of(actor: Actor, organisation: Organisation | None) -> QuerySet[Any]:
+    """An organisation's signed declarations, for its users and the secretariat."""
+    from .models import Declaration
+
+    if organisation is None or not (actor.is_secretariat or actor.acts_for(organisation)):
+        return Declaration.objects.none()
+    return Declaration.objects.filter(organisation=organisation)
+
+
+def access_declaration(actor: Actor, declaration_id: int) -> Any:
+    from .models import Declaration
+
+    declaration = (
+        Declaration.objects.select_related("organisation").filter(pk=declaration_id).first()
+    )
+    if declaration is None or not (
+        actor.is_secretariat or actor.acts_for(declaration.organisation)
+    ):
+        raise NotFound
+    return declaration
+
+
+def terminations_of(actor: Actor, organisation: Organisation | None) -> QuerySet[Any]:
+    from .models import Termination
+
+    if organisation is None or not (actor.is_secretariat or actor.acts_for(organisation)):
+        return Termination.objects.none()
+    return Termination.objects.filter(organisation=organisation)
+
+
+def levels_of(actor: Actor, organisation: Organisation) -> QuerySet[Any]:
+    """Every recorded level, first term included: the secretariat and the organisation."""
+    from assessments.models import LevelAssignment
+
+    if not (actor.is_secretariat or actor.acts_for(organisation)):
+        return LevelAssignment.objects.none()
+    return LevelAssignment.objects.filter(organisation=organisation).order_by("-decided_on", "-id")
+
+
+def dashboard_tasks(actor: Actor) -> list[tuple[str, str]]:
+    """What the actor's organisation still has to do (label, url), for the dashboard."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    if actor.organisation is None or actor.is_secretariat:
+        return []
+    covenant = covenant_membership_of(actor, actor.organisation)
+    tasks = []
+    if covenant is not None and covenant.joined_on is None:
+        if actor.is_admin:
+            tasks.append(
+                (_("Sign your organisation's declaration"), reverse("members:declaration_sign"))
+            )
+        else:
+            tasks.append(
+                (
+                    _("Your organisation's declaration is waiting for an administrator"),
+                    reverse("members:membership"),
+                )
+            )
+    return tasks
+
+
+def open_party_applications(actor: Actor) -> int:
+    from .models import PartyApplication
+
+    if not actor.is_secretariat:
+        return 0
+    return PartyApplication.objects.filter(status__in=["submitted", "parties_informed"]).count()

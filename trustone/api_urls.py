@@ -15,4 +15,5 @@ urlpatterns = [
         name="organisation-detail",
     ),
     path("jobs/<int:pk>/", jobs_api.JobAPI.as_view(), name="job-detail"),
+    path("public/bidder-check/", members_api.BidderCheckAPI.as_view(), name="bidder-check"),
 ]

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog, set_language
 
-from members import views as members_views
+from members.views import organisations as members_views
 from trustone.access import policies
 from trustone.access.declare import declare
 

@@ -15,7 +15,16 @@ from typing import Any
 
 from django.urls import reverse
 
-from members.models import Invitation, Membership, Organisation
+from members.models import (
+    CovenantMembership,
+    Declaration,
+    Invitation,
+    Invoice,
+    Membership,
+    Organisation,
+    PartyApplication,
+    Termination,
+)
 from tests.factories import InvitationFactory
 from trustone.jobs.models import Job
 
@@ -57,6 +66,97 @@ class Case:
             + [("other_organisation", who) for who in self.other_organisation]
             + [("wrong_role", who) for who in self.wrong_role]
         )
+
+
+def _covenant(world: Any, signed: bool = True) -> CovenantMembership:
+    from datetime import date
+
+    return CovenantMembership.objects.get_or_create(
+        organisation=world.organisations["company"],
+        defaults={
+            "member_type": "full",
+            "employees": 40,
+            "chains": 3,
+            "full_due_diligence": True,
+            "joined_on": date(2024, 1, 15) if signed else None,
+        },
+    )[0]
+
+
+def _declaration(world: Any) -> Declaration:
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    _covenant(world)
+    declaration = Declaration(
+        organisation=world.organisations["company"],
+        chapter="D",
+        language="nl",
+        signer_name="Eva",
+        signer_function="directeur",
+        signed_on=date(2024, 1, 15),
+        signed_by=world.users["company_admin"],
+        text_sha256="0" * 64,
+    )
+    declaration.pdf.save("d.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    declaration.save()
+    return declaration
+
+
+def _invoice(world: Any) -> Invoice:
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    invoice = Invoice(
+        number="TS-2026-00001",
+        organisation=world.organisations["company"],
+        year=2026,
+        issued_on=date(2026, 1, 31),
+        member_type="full",
+        amount="1600.00",
+        tariff_valid_from=date(2025, 3, 1),
+    )
+    invoice.pdf.save("i.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    invoice.save()
+    return invoice
+
+
+def _application(world: Any) -> PartyApplication:
+    return PartyApplication.objects.create(
+        organisation_name="Steenwerkers",
+        organisation_kind="ngo",
+        country="NL",
+        contact_name="Priya",
+        contact_email="priya@example.nl",
+        motivation="Graag",
+        accepts_criteria=True,
+    )
+
+
+def _covenants(world: Any) -> Any:
+    return CovenantMembership.objects.values_list(
+        "id", "member_type", "employees", "joined_on", "ends_on"
+    ).order_by("id")
+
+
+def _terminations(world: Any) -> Any:
+    return Termination.objects.values_list("id", "ends_on").order_by("id")
+
+
+def _levels(world: Any) -> Any:
+    from assessments.models import LevelAssignment
+
+    return LevelAssignment.objects.values_list("id", "level").order_by("id")
+
+
+def _declarations(world: Any) -> Any:
+    return Declaration.objects.values_list("id", "signed_on").order_by("id")
+
+
+def _applications(world: Any) -> Any:
+    return PartyApplication.objects.values_list("id", "status").order_by("id")
 
 
 def _state(*querysets: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -247,5 +347,164 @@ CASES: list[Case] = [
         allowed=("company_admin",),
         other_organisation=("other_company_admin",),
         wrong_role=("company_member", "secretariat_admin"),
+    ),
+    # Membership (issue 3).
+    Case(
+        "membership data form",
+        url_name="members:covenant_edit",
+        url=lambda w: reverse("members:covenant_edit", args=[w.organisations["company"].pk]),
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        wrong_role=("company_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "membership data save",
+        method="post",
+        url_name="members:covenant_edit",
+        url=lambda w: reverse("members:covenant_edit", args=[w.organisations["company"].pk]),
+        data=lambda w: {
+            "member_type": "associated",
+            "employees": "999",
+            "establishments": "1",
+            "chains": "0",
+        },
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin",),
+        state=_state(_covenants),
+    ),
+    Case(
+        "record a termination",
+        method="post",
+        url_name="members:termination_record",
+        url=lambda w: (
+            _covenant(w),
+            reverse("members:termination_record", args=[w.organisations["company"].pk]),
+        )[1],
+        data=lambda w: {
+            "kind": "expulsion",
+            "reason": "Uitspraak genegeerd",
+            "notice_on": "2026-11-01",
+            "ends_on": "2026-11-01",
+        },
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin", "ngo_member"),
+        state=_state(_terminations, _covenants),
+    ),
+    Case(
+        "record a level",
+        method="post",
+        url_name="members:level_record",
+        url=lambda w: reverse("members:level_record", args=[w.organisations["company"].pk]),
+        data=lambda w: {"year": "2026", "level": "5", "decided_on": "2026-10-01"},
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin",),
+        state=_state(_levels),
+    ),
+    Case(
+        "own membership",
+        url_name="members:membership",
+        url=lambda w: (_covenant(w), reverse("members:membership"))[1],
+        allowed=("company_admin", "company_member", "government_admin"),
+    ),
+    Case(
+        "declaration form",
+        url_name="members:declaration_sign",
+        url=lambda w: (_covenant(w, signed=False), reverse("members:declaration_sign"))[1],
+        allowed=("company_admin",),
+        wrong_role=("company_member",),
+    ),
+    Case(
+        "sign the declaration",
+        method="post",
+        url_name="members:declaration_sign",
+        url=lambda w: (_covenant(w, signed=False), reverse("members:declaration_sign"))[1],
+        data=lambda w: {
+            "signer_name": "X",
+            "signer_function": "Y",
+            "signed_on": "2026-01-01",
+            "agreed": "on",
+        },
+        allowed=("company_admin",),
+        wrong_role=("company_member",),
+        state=_state(_declarations, _covenants),
+    ),
+    Case(
+        "signed declaration PDF",
+        url_name="members:declaration_pdf",
+        url=lambda w: reverse("members:declaration_pdf", args=[_declaration(w).pk]),
+        allowed=("company_admin", "company_member", "secretariat_admin"),
+        other_organisation=("other_company_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "notice form",
+        url_name="members:notice",
+        url=lambda w: (_covenant(w), reverse("members:notice"))[1],
+        allowed=("company_admin",),
+        wrong_role=("company_member",),
+    ),
+    Case(
+        "give notice",
+        method="post",
+        url_name="members:notice",
+        url=lambda w: (_covenant(w), reverse("members:notice"))[1],
+        data=lambda w: {"reason": "Wij stoppen", "confirm": "on"},
+        allowed=("company_admin",),
+        wrong_role=("company_member",),
+        state=_state(_terminations, _covenants),
+    ),
+    Case(
+        "invoice PDF",
+        url_name="members:invoice_pdf",
+        url=lambda w: reverse("members:invoice_pdf", args=[_invoice(w).pk]),
+        allowed=("company_admin", "secretariat_admin"),
+        other_organisation=("other_company_admin", "ngo_member", "government_admin"),
+        wrong_role=("company_member",),
+    ),
+    Case(
+        "invoices",
+        url_name="members:invoices",
+        url=lambda w: reverse("members:invoices"),
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin", "government_admin"),
+    ),
+    Case(
+        "run the invoicing",
+        method="post",
+        url_name="members:invoices",
+        url=lambda w: reverse("members:invoices"),
+        data=lambda w: {"year": "2026", "issued_on": "2026-01-31"},
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin",),
+        state=_state(_jobs),
+    ),
+    Case(
+        "invoices export",
+        url_name="members:invoices_export",
+        url=lambda w: (_invoice(w), reverse("members:invoices_export"))[1],
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin", "ngo_member"),
+    ),
+    Case(
+        "party applications",
+        url_name="members:party_applications",
+        url=lambda w: reverse("members:party_applications"),
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin", "ngo_member"),
+    ),
+    Case(
+        "party application",
+        url_name="members:party_application_detail",
+        url=lambda w: reverse("members:party_application_detail", args=[_application(w).pk]),
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin", "ngo_member"),
+    ),
+    Case(
+        "inform the parties",
+        method="post",
+        url_name="members:party_application_detail",
+        url=lambda w: reverse("members:party_application_detail", args=[_application(w).pk]),
+        data=lambda w: {"action": "inform"},
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin", "ngo_member"),
+        state=_state(_applications),
     ),
 ]

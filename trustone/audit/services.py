@@ -30,6 +30,16 @@ ACTIONS = {
     "api_token_created": "created an API token",
     "api_token_revoked": "revoked an API token",
     "job_started": "started a job",
+    "membership_registered": "registered a covenant membership",
+    "membership_updated": "updated a covenant membership",
+    "declaration_signed": "signed a declaration",
+    "membership_terminated": "ended a membership",
+    "level_recorded": "recorded a level",
+    "party_application_submitted": "applied to become a party",
+    "party_application_parties_informed": "informed the parties of an application",
+    "party_application_decided": "recorded the steering group's decision on an application",
+    "invoices_issued": "issued invoices",
+    "invoice_viewed": "downloaded an invoice",
 }
 
 

@@ -14,7 +14,13 @@ from trustone.jobs.models import Job
 
 @pytest.fixture
 def celery_worker(transactional_db):
-    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+    with start_worker(
+        celery_app,
+        pool="solo",
+        perform_ping_check=False,
+        shutdown_timeout=30,
+        queues=["default", "reports", "lists"],
+    ):
         yield
 
 

@@ -14,20 +14,19 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from trustone.access import policies
-from trustone.access.session import acting_organisation_switch
-from trustone.access.views import PortalTemplateView, PortalView
-from trustone.jobs.selectors import jobs_visible_to
-
-from . import selectors, services
-from .forms import (
+from members import selectors, services
+from members.forms import (
     AcceptInvitationForm,
     InvitationForm,
     MembershipForm,
     OrganisationFilterForm,
     OrganisationInviteForm,
 )
-from .models import Membership, OrganisationKind
+from members.models import Membership, OrganisationKind
+from trustone.access import policies
+from trustone.access.session import acting_organisation_switch
+from trustone.access.views import PortalTemplateView, PortalView
+from trustone.jobs.selectors import jobs_visible_to
 
 
 def _form_errors_into(form: Any, error: ValidationError) -> None:
@@ -43,13 +42,6 @@ class HomeView(PortalTemplateView):
     template_name = "home.html"
 
 
-class MemberListingView(PortalTemplateView):
-    """The public member listing (filled in by the membership issue)."""
-
-    access_policy = policies.PUBLIC
-    template_name = "members/listing.html"
-
-
 class DashboardView(PortalTemplateView):
     access_policy = policies.AUTHENTICATED
     template_name = "members/dashboard.html"
@@ -61,7 +53,9 @@ class DashboardView(PortalTemplateView):
             context["people"] = selectors.memberships_of(actor, actor.organisation)[:10]
             context["can_manage"] = selectors.can_manage_users(actor, actor.organisation)
         context["jobs"] = jobs_visible_to(actor)[:5]
+        context["tasks"] = selectors.dashboard_tasks(actor)
         if actor.is_secretariat:
+            context["open_applications"] = selectors.open_party_applications(actor)
             context["kind_counts"] = [
                 (OrganisationKind(row["kind"]).label, row["count"])
                 for row in selectors.organisation_counts_by_kind(actor)

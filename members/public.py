@@ -1,0 +1,177 @@
+"""Reads for everyone: the public member listing and the bidder check. Only public data
+(name, membership type, join date, public levels, published notes) leaves here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Replace
+from django.utils import timezone
+
+from assessments.models import LevelAssignment
+
+from .models import Organisation, Termination
+from .rules import SECOND_TERM_STARTS, normalise_registration_number
+
+LISTS = {
+    "companies": ("full", "associated"),
+    "supporting": ("supporting",),
+    "governments": ("government",),
+}
+
+
+def public_levels() -> QuerySet[LevelAssignment]:
+    """Levels of the second term (from 1 March 2025) are public; earlier ones are not."""
+    return LevelAssignment.objects.filter(decided_on__gte=SECOND_TERM_STARTS)
+
+
+def listed_organisations(*, on: date | None = None) -> QuerySet[Organisation]:
+    """Organisations whose membership runs on `on`: declaration signed, not ended."""
+    on = on or timezone.localdate()
+    return Organisation.objects.filter(
+        covenant__joined_on__isnull=False, covenant__joined_on__lte=on
+    ).filter(Q(covenant__ends_on__isnull=True) | Q(covenant__ends_on__gt=on))
+
+
+def _with_current_level(organisations: QuerySet[Organisation], on: date) -> QuerySet[Organisation]:
+    latest = (
+        public_levels()
+        .filter(organisation=OuterRef("pk"), decided_on__lte=on)
+        .order_by("-decided_on", "-id")
+    )
+    return organisations.annotate(
+        current_level=Subquery(latest.values("level")[:1]),
+        current_note=Subquery(latest.values("explanatory_note")[:1]),
+    )
+
+
+def member_listing(
+    *,
+    list_name: str = "companies",
+    search: str = "",
+    member_type: str = "",
+    level: str = "",
+    country: str = "",
+    on: date | None = None,
+) -> QuerySet[Organisation]:
+    """The public listing: one query for the page, one for the level histories."""
+    on = on or timezone.localdate()
+    member_types = LISTS.get(list_name, LISTS["companies"])
+    organisations = listed_organisations(on=on).filter(covenant__member_type__in=member_types)
+    if member_type in member_types:
+        organisations = organisations.filter(covenant__member_type=member_type)
+    if search:
+        organisations = organisations.filter(name__icontains=search.strip())
+    if country:
+        organisations = organisations.filter(country=country)
+    organisations = _with_current_level(organisations, on)
+    if level == "none":
+        organisations = organisations.filter(current_level__isnull=True)
+    elif level.isdigit():
+        organisations = organisations.filter(current_level=int(level))
+    return (
+        organisations.select_related("covenant")
+        .prefetch_related(
+            Prefetch(
+                "levels",
+                queryset=public_levels().filter(decided_on__lte=on).order_by("decided_on", "id"),
+                to_attr="public_level_history",
+            )
+        )
+        .order_by("name")
+    )
+
+
+def level_history(organisation: Organisation) -> list[tuple[int, int]]:
+    """(year, level) per year, the last decision of each year; from the prefetched list."""
+    per_year: dict[int, int] = {}
+    for assignment in getattr(organisation, "public_level_history", []):
+        per_year[assignment.year] = assignment.level
+    return sorted(per_year.items())
+
+
+def public_member(slug: str, *, on: date | None = None) -> Organisation | None:
+    """One listed organisation by slug, as the listing shows it; None if not listed."""
+    on = on or timezone.localdate()
+    return (
+        member_listing(list_name="companies", on=on).filter(slug=slug).first()
+        or member_listing(list_name="supporting", on=on).filter(slug=slug).first()
+        or member_listing(list_name="governments", on=on).filter(slug=slug).first()
+    )
+
+
+def published_terminations(*, on: date | None = None) -> QuerySet[Termination]:
+    """Terminations are made public by the steering group; shown once recorded."""
+    return Termination.objects.select_related("organisation").order_by("-ends_on", "-id")
+
+
+@dataclass(frozen=True)
+class BidderResult:
+    organisation: Organisation
+    is_listed: bool
+    joined_on: date | None
+    ends_on: date | None
+    level: int | None
+    member_type: str
+    checked_on: date
+
+
+def bidder_check(query: str, *, on: date | None = None, limit: int = 20) -> list[BidderResult]:
+    """Companies matching a name or a KvK / enterprise number, with whether they are
+    listed on `on`, since when and at which level."""
+    on = on or timezone.localdate()
+    query = query.strip()
+    if len(query) < 2:
+        return []
+    digits = normalise_registration_number(query)
+    condition = Q(name__icontains=query)
+    if len(digits) >= 6:
+        condition |= Q(registration_digits__contains=digits)
+    candidates = (
+        Organisation.objects.filter(covenant__isnull=False, kind="company")
+        .annotate(
+            registration_digits=Replace(
+                Replace(
+                    Replace("registration_number", Value("."), Value("")), Value(" "), Value("")
+                ),
+                Value("-"),
+                Value(""),
+            )
+        )
+        .filter(condition)
+        .select_related("covenant")
+        .order_by("name")
+    )
+    candidates = _with_current_level(candidates, on)[:limit]
+    listed_ids = set(
+        listed_organisations(on=on)
+        .filter(pk__in=[o.pk for o in candidates])
+        .values_list("pk", flat=True)
+    )
+    return [
+        BidderResult(
+            organisation=organisation,
+            is_listed=organisation.pk in listed_ids,
+            joined_on=organisation.covenant.joined_on,
+            ends_on=organisation.covenant.ends_on,
+            level=organisation.current_level,
+            member_type=organisation.covenant.member_type,
+            checked_on=on,
+        )
+        for organisation in candidates
+    ]
+
+
+def bidder_by_slug(slug: str, *, on: date | None = None) -> BidderResult | None:
+    on = on or timezone.localdate()
+    organisation = Organisation.objects.filter(
+        slug=slug, kind="company", covenant__isnull=False
+    ).first()
+    if organisation is None:
+        return None
+    results = [
+        r for r in bidder_check(organisation.name, on=on) if r.organisation.pk == organisation.pk
+    ]
+    return results[0] if results else None

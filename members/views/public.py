@@ -1,0 +1,142 @@
+"""Public pages: the member listing, a member's page, the bidder check, applying to
+become a party. Only what members.public selects is shown."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from members import public
+from members.applications import party_application_submit
+from members.forms import BidderCheckForm, ListingFilterForm, PartyApplicationForm
+from trustone.access import policies
+from trustone.access.views import PortalView
+from trustone.pdf import render_pdf
+
+PAGE_SIZE = 25
+
+
+class MemberListingView(PortalView):
+    access_policy = policies.PUBLIC
+    list_name = "companies"
+    template_name = "members/listing.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = ListingFilterForm(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        organisations = public.member_listing(
+            list_name=self.list_name,
+            search=filters.get("q", ""),
+            member_type=filters.get("member_type", ""),
+            level=filters.get("level", ""),
+            country=filters.get("country", ""),
+        )
+        page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return render(
+            request,
+            self.template_name,
+            {
+                "form": form,
+                "page": page,
+                "query": query.urlencode(),
+                "list_name": self.list_name,
+                "filtered": any(filters.values()),
+            },
+        )
+
+
+class SupportingListingView(MemberListingView):
+    list_name = "supporting"
+
+
+class GovernmentListingView(MemberListingView):
+    list_name = "governments"
+
+
+class EndedListingView(PortalView):
+    """Terminations, made public by the steering group."""
+
+    access_policy = policies.PUBLIC
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        page = Paginator(public.published_terminations(), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        return render(
+            request,
+            "members/listing_ended.html",
+            {"page": page, "list_name": "ended", "today": timezone.localdate()},
+        )
+
+
+class MemberDetailView(PortalView):
+    access_policy = policies.PUBLIC
+
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        organisation = public.public_member(slug)
+        if organisation is None:
+            raise Http404
+        return render(
+            request,
+            "members/member_detail.html",
+            {"organisation": organisation, "history": public.level_history(organisation)},
+        )
+
+
+class BidderCheckView(PortalView):
+    """A buyer checks whether a bidder is a listed member, since when, at which level."""
+
+    access_policy = policies.PUBLIC
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = BidderCheckForm(request.GET or None)
+        results = public.bidder_check(form.cleaned_data["q"]) if form.is_valid() else None
+        return render(
+            request,
+            "members/bidder_check.html",
+            {"form": form, "results": results, "today": timezone.localdate()},
+        )
+
+
+class BidderStatementView(PortalView):
+    """A dated verification statement (PDF) of one company's listing."""
+
+    access_policy = policies.PUBLIC
+
+    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
+        result = public.bidder_by_slug(slug)
+        if result is None:
+            raise Http404
+        pdf = render_pdf(
+            "pdf/members/verification_statement.html",
+            {"result": result, "checked_at": timezone.localtime()},
+            language=get_language() or "nl",
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        filename = f"trustone-verification-{slug}-{result.checked_on:%Y%m%d}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class PartyApplicationView(PortalView):
+    """Any organisation may apply to become a party (Art. 14); no account needed."""
+
+    access_policy = policies.PUBLIC
+    template_name = "members/party_application.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if request.GET.get("sent"):
+            return render(request, self.template_name, {"sent": True})
+        return render(request, self.template_name, {"form": PartyApplicationForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = PartyApplicationForm(request.POST)
+        if form.is_valid():
+            party_application_submit(**form.cleaned_data)
+            return redirect(f"{request.path}?sent=1")
+        return render(request, self.template_name, {"form": form}, status=400)
