@@ -37,6 +37,15 @@ def organisation_create(*, actor: Actor, name: str, kind: str, **fields: Any) ->
     """Register an organisation. Only the secretariat may."""
     if not actor.is_secretariat:
         raise PermissionDenied
+    duplicate = Organisation.objects.filter(name__iexact=name.strip()).first()
+    number = fields.get("registration_number", "").strip()
+    if duplicate is None and number:
+        duplicate = Organisation.objects.filter(registration_number__iexact=number).first()
+    if duplicate is not None:
+        raise ValidationError(
+            _("%(name)s is already registered (same name or registration number).")
+            % {"name": duplicate.name}
+        )
     organisation = Organisation(name=name.strip(), kind=kind, slug=_unique_slug(name), **fields)
     organisation.full_clean()
     organisation.save()
@@ -78,7 +87,7 @@ def invitation_create(
     ).exists():
         raise ValidationError({"email": _("This person already belongs to the organisation.")})
     # A new invitation replaces an open one for the same address.
-    Invitation.objects.filter(
+    replaced = Invitation.objects.filter(
         organisation=organisation,
         email__iexact=email,
         accepted_at__isnull=True,
@@ -95,6 +104,7 @@ def invitation_create(
     )
     invitation.full_clean()
     invitation.save()
+    invitation.replaced_earlier = bool(replaced)  # type: ignore[attr-defined]
     audit_record(
         actor=actor,
         action="invitation_sent",

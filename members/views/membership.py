@@ -17,14 +17,7 @@ from trustone.access import policies
 from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 from trustone.audit.services import audit_record
-
-
-def form_errors_into(form: object, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, error.messages)  # type: ignore[attr-defined]
+from trustone.forms import add_validation_errors
 
 
 class MembershipOverviewView(PortalView):
@@ -89,7 +82,7 @@ class DeclarationSignView(PortalView):
                     **form.cleaned_data,
                 )
             except ValidationError as error:
-                form_errors_into(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -140,7 +133,7 @@ class NoticeView(PortalView):
                     reason=form.cleaned_data["reason"],
                 )
             except ValidationError as error:
-                form_errors_into(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(
                     request,

@@ -26,15 +26,8 @@ from members.models import Membership, OrganisationKind
 from trustone.access import policies
 from trustone.access.session import acting_organisation_switch
 from trustone.access.views import PortalTemplateView, PortalView
+from trustone.forms import add_validation_errors
 from trustone.jobs.selectors import jobs_visible_to
-
-
-def _form_errors_into(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 class HomeView(PortalTemplateView):
@@ -75,7 +68,7 @@ class OrganisationSwitchView(PortalView):
         actor = acting_organisation_switch(
             request=request, actor=self.actor, organisation_id=organisation_id
         )
-        messages.success(request, _("You now act for %(name)s.") % {"name": actor.organisation})
+        messages.success(request, _("You now act for: %(name)s") % {"name": actor.organisation})
         target = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
             target = ""
@@ -121,7 +114,7 @@ class OrganisationCreateView(PortalView):
                     **data,
                 )
             except ValidationError as error:
-                _form_errors_into(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -153,7 +146,8 @@ class OrganisationDetailView(PortalView):
 
 
 class InvitationCreateView(OrganisationDetailView):
-    http_method_names = ["post"]
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return redirect("members:organisation_detail", pk)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         organisation = selectors.access_managed_organisation(self.actor, pk)
@@ -167,12 +161,20 @@ class InvitationCreateView(OrganisationDetailView):
                     **form.cleaned_data,
                 )
             except ValidationError as error:
-                _form_errors_into(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(
                     request,
                     _("An invitation has been sent to %(email)s.") % {"email": invitation.email},
                 )
+                if getattr(invitation, "replaced_earlier", False):
+                    messages.info(
+                        request,
+                        _(
+                            "The earlier open invitation for this address has "
+                            "been withdrawn; only the new one is valid."
+                        ),
+                    )
                 return redirect("members:organisation_detail", organisation.pk)
         return self._render(organisation, form, status=400)
 
@@ -256,7 +258,7 @@ class InvitationAcceptView(PortalView):
                     password=form.cleaned_data["password1"],
                 )
             except ValidationError as error:
-                _form_errors_into(form, error)
+                add_validation_errors(form, error)
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
                 # The invitee just chose their password: that counts as a fresh password
@@ -280,15 +282,21 @@ class ProfileView(PortalView):
     access_policy = policies.AUTHENTICATED
     template_name = "members/profile.html"
 
+    SESSION_KEY = "new_api_token"
+
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(
-            request, self.template_name, {"has_token": services.api_token_exists(user=request.user)}
-        )
+        # A new token is shown once, after the redirect that follows its creation.
+        new_token = request.session.pop(self.SESSION_KEY, None)
+        context = {
+            "has_token": services.api_token_exists(user=request.user),
+            "new_token": new_token,
+        }
+        return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest) -> HttpResponse:
         if request.POST.get("action") == "revoke":
             services.api_token_revoke(actor=self.actor)
             messages.success(request, _("Your API token has been revoked."))
-            return redirect("members:profile")
-        key = services.api_token_create(actor=self.actor)
-        return render(request, self.template_name, {"has_token": True, "new_token": key})
+        else:
+            request.session[self.SESSION_KEY] = services.api_token_create(actor=self.actor)
+        return redirect("members:profile")

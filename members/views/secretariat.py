@@ -18,9 +18,9 @@ from members.forms import (
     LevelForm,
     TerminationForm,
 )
-from members.views.membership import form_errors_into
 from trustone.access import policies
 from trustone.access.views import PortalView
+from trustone.forms import add_validation_errors
 from trustone.jobs.services import job_start
 
 
@@ -69,7 +69,7 @@ class CovenantMembershipEditView(PortalView):
                     actor=self.actor, organisation=organisation, **fields
                 )
             except ValidationError as error:
-                form_errors_into(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(request, _("The membership data have been saved."))
                 return redirect("members:covenant_edit", organisation.pk)
@@ -88,7 +88,7 @@ class TerminationRecordView(CovenantMembershipEditView):
                     actor=self.actor, organisation=organisation, **form.cleaned_data
                 )
             except ValidationError as error:
-                form_errors_into(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -114,7 +114,7 @@ class LevelRecordView(CovenantMembershipEditView):
                     actor=self.actor, organisation=organisation, **form.cleaned_data
                 )
             except ValidationError as error:
-                form_errors_into(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(request, _("The level has been recorded."))
                 return redirect("members:covenant_edit", organisation.pk)
@@ -233,7 +233,7 @@ class PartyApplicationDetailView(PortalView):
                 )
                 return redirect("members:party_application_detail", pk)
         except ValidationError as error:
-            form_errors_into(form, error)
+            add_validation_errors(form, error)
         return render(
             request, self.template_name, {"application": application, "form": form}, status=400
         )

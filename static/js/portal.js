@@ -4,3 +4,15 @@ document.addEventListener("change", (event) => {
   const select = event.target.closest("select.autosubmit");
   if (select && select.form) select.form.submit();
 });
+// Buttons and links with data-confirm ask before a destructive action.
+document.addEventListener("click", (event) => {
+  const element = event.target.closest("[data-confirm]");
+  if (element && !window.confirm(element.dataset.confirm)) event.preventDefault();
+});
+// Copy buttons: <button data-copy="#id">.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const source = document.querySelector(button.dataset.copy);
+  if (source && navigator.clipboard) navigator.clipboard.writeText(source.textContent.trim());
+});

@@ -55,7 +55,7 @@ ANONYMOUS = Actor()
 
 def actor_for(user: Any, organisation_id: int | None = None) -> Actor:
     """Resolve the actor for a user: the requested organisation if they belong to it,
-    otherwise their first organisation (by name). One query."""
+    otherwise the first (by name) where they are an admin, otherwise their first. One query."""
     if user is None or not getattr(user, "is_authenticated", False):
         return ANONYMOUS
     from members.models import Membership
@@ -67,7 +67,10 @@ def actor_for(user: Any, organisation_id: int | None = None) -> Actor:
     )
     if not memberships:
         return Actor(user=user)
-    chosen = next((m for m in memberships if m.organisation_id == organisation_id), memberships[0])
+    chosen = next(
+        (m for m in memberships if m.organisation_id == organisation_id),
+        next((m for m in memberships if m.role == "admin"), memberships[0]),
+    )
     return Actor(
         user=user, organisation=chosen.organisation, role=chosen.role, memberships=memberships
     )

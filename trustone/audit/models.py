@@ -40,3 +40,9 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.user_email} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        from .services import ACTIONS
+
+        return str(ACTIONS.get(self.action, self.action))

@@ -7,39 +7,40 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Model
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from trustone.access.actor import Actor
 
 from .models import AuditEntry
 
 ACTIONS = {
-    "login": "logged in",
-    "login_failed": "failed to log in",
-    "logout": "logged out",
-    "password_changed": "changed their password",
-    "password_reset": "reset their password",
-    "mfa_activated": "activated two-factor authentication",
-    "mfa_deactivated": "deactivated two-factor authentication",
-    "organisation_switched": "switched organisation",
-    "organisation_created": "created an organisation",
-    "organisation_updated": "updated an organisation",
-    "invitation_sent": "sent an invitation",
-    "invitation_revoked": "revoked an invitation",
-    "invitation_accepted": "accepted an invitation",
-    "membership_changed": "changed a membership",
-    "api_token_created": "created an API token",
-    "api_token_revoked": "revoked an API token",
-    "job_started": "started a job",
-    "membership_registered": "registered a covenant membership",
-    "membership_updated": "updated a covenant membership",
-    "declaration_signed": "signed a declaration",
-    "membership_terminated": "ended a membership",
-    "level_recorded": "recorded a level",
-    "party_application_submitted": "applied to become a party",
-    "party_application_parties_informed": "informed the parties of an application",
-    "party_application_decided": "recorded the steering group's decision on an application",
-    "invoices_issued": "issued invoices",
-    "invoice_viewed": "downloaded an invoice",
+    "login": _("logged in"),
+    "login_failed": _("failed to log in"),
+    "logout": _("logged out"),
+    "password_changed": _("changed their password"),
+    "password_reset": _("reset their password"),
+    "mfa_activated": _("activated two-factor authentication"),
+    "mfa_deactivated": _("deactivated two-factor authentication"),
+    "organisation_switched": _("switched organisation"),
+    "organisation_created": _("created an organisation"),
+    "organisation_updated": _("updated an organisation"),
+    "invitation_sent": _("sent an invitation"),
+    "invitation_revoked": _("revoked an invitation"),
+    "invitation_accepted": _("accepted an invitation"),
+    "membership_changed": _("changed a membership"),
+    "api_token_created": _("created an API token"),
+    "api_token_revoked": _("revoked an API token"),
+    "job_started": _("started a job"),
+    "membership_registered": _("registered a covenant membership"),
+    "membership_updated": _("updated a covenant membership"),
+    "declaration_signed": _("signed a declaration"),
+    "membership_terminated": _("ended a membership"),
+    "level_recorded": _("recorded a level"),
+    "party_application_submitted": _("applied to become a party"),
+    "party_application_parties_informed": _("informed the parties of an application"),
+    "party_application_decided": _("recorded the steering group's decision on an application"),
+    "invoices_issued": _("issued invoices"),
+    "invoice_viewed": _("downloaded an invoice"),
 }
 
 

@@ -11,6 +11,12 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+JOB_KINDS = {
+    "audit_export": _("Audit log export"),
+    "annual_invoicing": _("Annual invoicing"),
+}
+
+
 class Job(models.Model):
     """A long job started by a user; its progress is shown to that user."""
 
@@ -47,6 +53,10 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk}"
+
+    @property
+    def kind_label(self) -> str:
+        return str(JOB_KINDS.get(self.kind, self.kind))
 
     @property
     def percent(self) -> int:

@@ -252,3 +252,4 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+FORMAT_MODULE_PATH = ["trustone.formats"]

@@ -175,3 +175,29 @@ def test_an_admin_withdraws_an_invitation(world) -> None:
         .status_code
         == 404
     )
+
+
+def test_an_organisation_is_not_registered_twice(world) -> None:
+    client = world.client("secretariat_admin")
+    data = {
+        "name": "van der steen natuursteen b.v.",
+        "kind": "company",
+        "country": "NL",
+        "email": "nieuw@vds.example",
+    }
+    response = client.post(reverse("members:organisation_create"), data)
+    assert response.status_code == 400
+    assert "Van der Steen Natuursteen B.V. is al geregistreerd" in str(
+        response.context["form"].non_field_errors()
+    )
+    assert Organisation.objects.filter(name__iexact=data["name"]).count() == 1
+
+
+def test_replacing_an_open_invitation_is_announced(world) -> None:
+    admin = world.client("company_admin")
+    url = reverse("members:invitation_create", args=[world.organisations["company"].pk])
+    admin.post(url, {"email": "dubbel@vds.example", "role": "member"})
+    response = admin.post(url, {"email": "dubbel@vds.example", "role": "member"}, follow=True)
+    texts = [str(m) for m in response.context["messages"]]
+    assert any("eerdere openstaande uitnodiging" in text for text in texts)
+    assert admin.get(url).status_code == 302  # the form's URL sends plain visits back

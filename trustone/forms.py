@@ -1,0 +1,15 @@
+"""Helpers shared by the forms of all apps."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+
+def add_validation_errors(form: Any, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: next to the field it names, or at
+    the top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
