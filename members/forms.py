@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from trustone.forms import DateInput
+
 from .models import (
     Country,
     CovenantMembership,
@@ -109,7 +111,7 @@ class CovenantMembershipForm(forms.ModelForm):
 class DeclarationForm(forms.Form):
     signer_name = forms.CharField(label=_("Name of the signatory"), max_length=150)
     signer_function = forms.CharField(label=_("Function"), max_length=150)
-    signed_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    signed_on = forms.DateField(label=_("Date"), widget=DateInput())
     agreed = forms.BooleanField(
         label=_("I have read the declaration and sign it on behalf of my organisation."),
         required=False,
@@ -133,16 +135,12 @@ class TerminationForm(forms.Form):
         choices=[(v, label) for v, label in TerminationKind.choices if v != "notice"],
     )
     reason = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
-    notice_on = forms.DateField(
-        label=_("Decision or event date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(
-        label=_("Membership ends on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    notice_on = forms.DateField(label=_("Decision or event date"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Membership ends on"), widget=DateInput())
     steering_group_decided_on = forms.DateField(
         label=_("Steering group decision of"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
 
@@ -153,9 +151,7 @@ class LevelForm(forms.Form):
         coerce=int,
         choices=[(0, _("Not yet classified"))] + [(n, str(n)) for n in range(1, 6)],
     )
-    decided_on = forms.DateField(
-        label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
     explanatory_note = forms.CharField(
         label=_("Explanatory note (public, for a delay from level 3)"),
         required=False,
@@ -165,9 +161,7 @@ class LevelForm(forms.Form):
 
 class InvoicingRunForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2025, max_value=2100)
-    issued_on = forms.DateField(
-        label=_("Invoice date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    issued_on = forms.DateField(label=_("Invoice date"), widget=DateInput())
 
 
 class PartyApplicationForm(forms.ModelForm):
@@ -210,9 +204,7 @@ class ApplicationDecisionForm(forms.Form):
         choices=[("yes", _("Approved")), ("no", _("Rejected"))],
         widget=forms.RadioSelect,
     )
-    decided_on = forms.DateField(
-        label=_("Steering group decision of"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    decided_on = forms.DateField(label=_("Steering group decision of"), widget=DateInput())
     note = forms.CharField(
         label=_("Decision and reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

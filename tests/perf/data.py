@@ -3,7 +3,10 @@
 Everything the benchmarks create is recognisable: organisation slugs start with `bench-`
 and e-mail addresses end in `.bench`. Generation is deterministic (seeded) and idempotent:
 a second run with the same BENCH_SCALE reuses what is there, a larger scale adds the
-missing organisations, a smaller one removes the surplus.
+missing organisations, a smaller one removes the surplus. Every step adds only what is
+missing, so a database made by an earlier version of the harness is upgraded in place.
+
+To add data, add a step to DATA_STEPS (at the end of this file).
 """
 
 from __future__ import annotations
@@ -11,8 +14,10 @@ from __future__ import annotations
 import random
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -199,6 +204,7 @@ def organisations_generate(scale: int) -> dict[str, int]:
     from django.db import transaction
     from django.utils import timezone
 
+    from assessments.models import LevelAssignment
     from members.models import Membership, Organisation, User
 
     generated = Organisation.objects.filter(slug__startswith=ORG_SLUG_PREFIX)
@@ -212,6 +218,7 @@ def organisations_generate(scale: int) -> dict[str, int]:
                 email__endswith=".bench", memberships__organisation__in=surplus
             )
             User.objects.filter(pk__in=list(users.values_list("pk", flat=True))).delete()
+            LevelAssignment.objects.filter(organisation__in=surplus).delete()  # PROTECT
             removed = surplus.delete()[1].get("members.Organisation", 0)
             log(f"removed {removed} generated organisations above scale {scale}")
         if not missing:
@@ -321,14 +328,374 @@ def company_with_members(members: int) -> Company:
     )
 
 
+# --- Covenant memberships and levels of the generated companies -------------------------
+
+# Only levels decided from the start of the covenant's second term are public
+# (members.rules.SECOND_TERM_STARTS); written out here so that the listing is checked
+# against the rule, not against the code under test.
+SECOND_TERM_STARTS = date(2025, 3, 1)
+LISTED_TYPES = ("full", "associated")  # the company listing (/members/)
+LEVEL_YEARS = (2024, 2025, 2026)
+# What becomes of a generated company's covenant membership.
+COVENANT_STATUS_WEIGHTS = {"listed": 90, "not_signed": 4, "ended": 4, "leaving": 2}
+MEMBER_TYPE_WEIGHTS = {"full": 85, "associated": 15}
+FIRST_LEVEL_WEIGHTS = {0: 8, 1: 30, 2: 30, 3: 20, 4: 9, 5: 3}
+DELAY_NOTE = "Rapportage over {year} is vertraagd; de beoordeling volgt in {next}."
+
+
+def _index_of(slug: str) -> int:
+    return int(slug.removeprefix(ORG_SLUG_PREFIX))
+
+
+def _generated_covenant(index: int, today: date) -> dict[str, Any]:
+    """The covenant membership of generated company `index` (seeded per index): mostly
+    listed; a few not signed yet, a few ended, a few leaving (notice given, end ahead)."""
+    rng = random.Random((SEED + 1) * 1_000_003 + index)
+    status = _weighted(rng, COVENANT_STATUS_WEIGHTS)
+    joined_on = date(2022, 3, 1) + timedelta(days=rng.randrange(4 * 365))
+    ends_on = None
+    if status == "ended":
+        ends_on = today - timedelta(days=rng.randrange(1, 300))
+        joined_on = min(joined_on, ends_on - timedelta(days=365))
+    elif status == "leaving":
+        ends_on = today + timedelta(days=rng.randrange(1, 300))
+    employees = rng.choice([2, 5, 8, 12, 20, 35, 60, 120, 250])
+    return {
+        "member_type": _weighted(rng, MEMBER_TYPE_WEIGHTS),
+        "employees": employees,
+        "establishments": rng.choice([1, 1, 1, 2, 3]),
+        "chains": rng.randrange(0, 15),
+        "full_due_diligence": rng.random() < 0.3,
+        "supplies_public_clients": rng.random() < 0.4,
+        "joined_on": None if status == "not_signed" else joined_on,
+        "ends_on": ends_on,
+    }
+
+
+def covenants_generate(scale: int) -> dict[str, int]:
+    """A CovenantMembership for every generated company that has none."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from members.models import CovenantMembership, Organisation
+
+    missing = Organisation.objects.filter(
+        slug__startswith=ORG_SLUG_PREFIX, kind="company", covenant__isnull=True
+    ).values_list("pk", "slug")
+    today, now = timezone.localdate(), timezone.now()
+    created = 0
+    with transaction.atomic():
+        for batch in _batched(missing.iterator(chunk_size=BATCH_SIZE), BATCH_SIZE):
+            CovenantMembership.objects.bulk_create(
+                CovenantMembership(
+                    organisation_id=pk, created_at=now, **_generated_covenant(_index_of(slug), today)
+                )
+                for pk, slug in batch
+            )
+            created += len(batch)
+    if created:
+        _analyze(CovenantMembership)
+    return {"created": created, "removed": 0}
+
+
+def _level_rows(
+    rng: random.Random, joined_on: date, today: date, count: int | None = None
+) -> list[tuple[int, int, date]]:
+    """(year, level, decided_on) for consecutive years of 2024–2026 from the year after
+    joining (1–3 of them). A year's level is decided in that year or early the next;
+    decisions before SECOND_TERM_STARTS are the first term's and stay private."""
+    first_year = max(LEVEL_YEARS[0], joined_on.year + (joined_on.month > 9))
+    years = [year for year in LEVEL_YEARS if year >= first_year]
+    count = count if count is not None else rng.choice([1, 2, 2, 3, 3])
+    level = _weighted_int(rng, FIRST_LEVEL_WEIGHTS)
+    rows = []
+    for year in years[:count]:
+        decided_on = date(year, 1, 20) + timedelta(days=rng.randrange(300))
+        decided_on = min(max(decided_on, joined_on + timedelta(days=30)), today)
+        rows.append((year, level, decided_on))
+        level = min(5, max(0, level + rng.choice([0, 0, 1, 1, -1])))
+    return rows
+
+
+def _weighted_int(rng: random.Random, weights: dict[int, int]) -> int:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def levels_generate(scale: int) -> dict[str, int]:
+    """1–3 LevelAssignments for every generated company that has signed and has none."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from assessments.models import LevelAssignment
+    from members.models import Organisation
+
+    missing = Organisation.objects.filter(
+        slug__startswith=ORG_SLUG_PREFIX,
+        kind="company",
+        covenant__joined_on__isnull=False,
+        levels__isnull=True,
+    ).values_list("pk", "slug", "covenant__joined_on")
+    today, now = timezone.localdate(), timezone.now()
+    created = 0
+    with transaction.atomic():
+        for batch in _batched(missing.iterator(chunk_size=BATCH_SIZE), BATCH_SIZE):
+            rows = []
+            for pk, slug, joined_on in batch:
+                rng = random.Random((SEED + 2) * 1_000_003 + _index_of(slug))
+                for year, level, decided_on in _level_rows(rng, joined_on, today):
+                    note = ""
+                    if level >= 3 and rng.random() < 0.08:
+                        note = DELAY_NOTE.format(year=year, next=year + 1)
+                    rows.append(
+                        LevelAssignment(
+                            organisation_id=pk,
+                            year=year,
+                            level=level,
+                            decided_on=decided_on,
+                            explanatory_note=note,
+                            source=rng.choice(["assessment", "assessment", "recorded"]),
+                            created_at=now,
+                        )
+                    )
+            LevelAssignment.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+            created += len(rows)
+    if created:
+        _analyze(LevelAssignment)
+    return {"created": created, "removed": 0}
+
+
+# --- Listing fixtures: exactly `rows` listed companies, found by a name token ----------
+
+LISTING_FIXTURE_ROWS = (100, 1000)  # the sizes of queries:listing@<rows>
+LISTING_FILTER = {"country": "DE", "level": "3"}  # half of each fixture matches this
+# The other half: listed, but each misses the filter in one way (current level shown).
+LISTING_DISTRACTORS = (
+    ("BE", [(2025, 3)]),  # other country
+    ("DE", [(2025, 3), (2026, 4)]),  # was 3, now 4
+    ("DE", [(2024, 3)]),  # 3 only in the first term: not public, no current level
+    ("DE", []),  # not assessed yet
+    ("XX", [(2024, 2), (2025, 3)]),  # other country
+    ("DE", [(2025, 2)]),  # other level
+)
+LISTING_MATCHES = (  # DE, current public level 3 (some with hidden first-term levels)
+    [(2025, 3)],
+    [(2024, 2), (2025, 3)],
+    [(2025, 2), (2026, 3)],
+    [(2024, 3), (2025, 2), (2026, 3)],
+)
+# Not listed at all, though named with the token: must not be counted or shown.
+LISTING_UNLISTED = ("not_signed", "ended", "supporting", "joins_later")
+
+
+@dataclass(frozen=True)
+class ListingFixture:
+    rows: int  # listed companies whose name contains `token`
+    token: str  # the listing's name search (`q`) that finds exactly these
+    first_name: str  # the first of them by name
+    matching: int  # how many of them LISTING_FILTER keeps
+    first_matching_name: str
+
+
+def _fixture_name(rows: int, number: int) -> str:
+    return f"Benchlijst-{rows}/{number:05d} {COMPANY_WORDS[number % len(COMPANY_WORDS)]} B.V."
+
+
+def listing_fixture(rows: int) -> ListingFixture:
+    """`rows` listed companies named "Benchlijst-<rows>/<number> …" (the token ends in a
+    slash, so 100's does not find 1000's), with covenant memberships and levels, plus
+    a few companies with the token that are not listed. Even numbers match
+    LISTING_FILTER, odd ones are LISTING_DISTRACTORS. Created once; recreated if the
+    set is incomplete."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from assessments.models import LevelAssignment
+    from members.models import CovenantMembership, Organisation
+
+    if rows % 2:
+        raise ValueError("listing fixtures have an even number of rows")
+    prefix = f"bench-listing-{rows}-"
+    unlisted = max(len(LISTING_UNLISTED), rows // 20)
+    existing = Organisation.objects.filter(slug__startswith=prefix)
+    today, now = timezone.localdate(), timezone.now()
+    if existing.filter(covenant__isnull=False).count() != rows + unlisted:
+        with transaction.atomic():
+            LevelAssignment.objects.filter(organisation__in=existing).delete()
+            existing.delete()
+            organisations, covenants, levels = [], [], []
+            for number in range(rows + unlisted):
+                if number < rows:
+                    country, history = (
+                        ("DE", LISTING_MATCHES[(number // 2) % len(LISTING_MATCHES)])
+                        if number % 2 == 0
+                        else LISTING_DISTRACTORS[(number // 2) % len(LISTING_DISTRACTORS)]
+                    )
+                    status = "listed"
+                else:
+                    country, history = "DE", [(2025, 3)]
+                    status = LISTING_UNLISTED[(number - rows) % len(LISTING_UNLISTED)]
+                organisation = Organisation(
+                    name=_fixture_name(rows, number),
+                    slug=f"{prefix}{number:05d}",
+                    kind="company",
+                    country=country,
+                    city=CITIES[country][number % len(CITIES[country])],
+                    created_at=now,
+                )
+                organisations.append(organisation)
+                joined_on = date(2023, 9, 1) + timedelta(days=number % 200)
+                covenants.append(
+                    CovenantMembership(
+                        organisation=organisation,
+                        member_type={"supporting": "supporting"}.get(
+                            status, "associated" if number % 5 == 4 else "full"
+                        ),
+                        employees=10 + number % 90,
+                        joined_on={
+                            "not_signed": None,
+                            "joins_later": today + timedelta(days=30),
+                        }.get(status, joined_on),
+                        ends_on=today - timedelta(days=10) if status == "ended" else None,
+                        created_at=now,
+                    )
+                )
+                for year, level in history if status != "not_signed" else []:
+                    decided_on = date(year, 2, 10) if year == 2024 else date(year, 6, 15)
+                    levels.append(
+                        LevelAssignment(
+                            organisation=organisation,
+                            year=year,
+                            level=level,
+                            decided_on=min(decided_on, today),
+                            created_at=now,
+                        )
+                    )
+            Organisation.objects.bulk_create(organisations, batch_size=BATCH_SIZE)
+            CovenantMembership.objects.bulk_create(covenants, batch_size=BATCH_SIZE)
+            LevelAssignment.objects.bulk_create(levels, batch_size=BATCH_SIZE)
+        log(f"created listing fixture of {rows} listed (+{unlisted} unlisted) companies")
+    return ListingFixture(
+        rows=rows,
+        token=f"Benchlijst-{rows}/",
+        first_name=_fixture_name(rows, 0),
+        matching=rows // 2,
+        first_matching_name=_fixture_name(rows, 0),
+    )
+
+
+def listing_fixtures_generate(scale: int) -> dict[str, int]:
+    from members.models import Organisation
+
+    before = Organisation.objects.filter(slug__startswith="bench-listing-").count()
+    for rows in LISTING_FIXTURE_ROWS:
+        listing_fixture(rows)
+    after = Organisation.objects.filter(slug__startswith="bench-listing-").count()
+    return {"created": max(0, after - before), "removed": max(0, before - after)}
+
+
+# --- What the public company listing should show ---------------------------------------
+
+
+@dataclass(frozen=True)
+class ListingExpectation:
+    listed: int  # rows the listing covers
+    first_name: str | None  # the first of them by name (None: empty)
+
+
+@cache
+def listing_expected(*, country: str = "", level: int | None = None) -> ListingExpectation:
+    """The company listing (optionally filtered by country and current level), worked out
+    here from the plain rows and the listing's rules, not with members.public: signed on
+    or before today, not ended, full or associated; the current level is the latest
+    public decision (decided from SECOND_TERM_STARTS up to today)."""
+    from django.utils import timezone
+
+    from assessments.models import LevelAssignment
+    from members.models import CovenantMembership, Organisation
+
+    today = timezone.localdate()
+    listed = {
+        organisation_id
+        for organisation_id, member_type, joined_on, ends_on, organisation_country in (
+            CovenantMembership.objects.values_list(
+                "organisation_id", "member_type", "joined_on", "ends_on", "organisation__country"
+            ).iterator(chunk_size=BATCH_SIZE)
+        )
+        if member_type in LISTED_TYPES
+        and joined_on is not None
+        and joined_on <= today
+        and (ends_on is None or ends_on > today)
+        and (not country or organisation_country == country)
+    }
+    if level is not None:
+        latest: dict[int, tuple[date, int, int]] = {}
+        for organisation_id, decided_on, pk, value in LevelAssignment.objects.values_list(
+            "organisation_id", "decided_on", "pk", "level"
+        ).iterator(chunk_size=BATCH_SIZE):
+            if SECOND_TERM_STARTS <= decided_on <= today and (decided_on, pk) > latest.get(
+                organisation_id, (date.min, 0, 0)
+            )[:2]:
+                latest[organisation_id] = (decided_on, pk, value)
+        listed = {pk for pk in listed if pk in latest and latest[pk][2] == level}
+    first_name = next(
+        (
+            name
+            for pk, name in Organisation.objects.filter(covenant__isnull=False)
+            .order_by("name")
+            .values_list("pk", "name")
+            .iterator(chunk_size=BATCH_SIZE)
+            if pk in listed
+        ),
+        None,
+    )
+    return ListingExpectation(listed=len(listed), first_name=first_name)
+
+
+# --- All of it ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataStep:
+    """One part of the benchmark data: makes it complete for `scale` organisations
+    (adding only what is missing) and returns {"created": n, "removed": n}."""
+
+    name: str
+    ensure: Callable[[int], dict[str, int]]
+
+
+DATA_STEPS: tuple[DataStep, ...] = (
+    DataStep("organisations", organisations_generate),
+    DataStep("covenant_memberships", covenants_generate),
+    DataStep("levels", levels_generate),
+    DataStep("listing_fixtures", listing_fixtures_generate),
+)
+
+
 def data_ensure(scale: int) -> dict[str, Any]:
-    """All benchmark data; returns what was done and how long it took."""
+    """All benchmark data; returns what was done and how long it took. `created` and
+    `removed` count organisations; `steps` has the counts of every step."""
     started = time.monotonic()
-    counts = organisations_generate(scale)
+    steps: dict[str, dict[str, Any]] = {}
+    for step in DATA_STEPS:
+        step_started = time.monotonic()
+        counts = step.ensure(scale)
+        steps[step.name] = {**counts, "seconds": round(time.monotonic() - step_started, 2)}
+        if counts["created"] or counts["removed"]:
+            log(
+                f"{step.name}: {counts['created']} created, {counts['removed']} removed "
+                f"in {steps[step.name]['seconds']:.1f} s"
+            )
     company = bench_company()
     seconds = time.monotonic() - started
+    organisations = steps["organisations"]
     log(
-        f"benchmark data at scale {scale}: {counts['created']} organisations generated, "
-        f"{counts['removed']} removed in {seconds:.1f} s; company {company.organisation.name}"
+        f"benchmark data at scale {scale}: {organisations['created']} organisations generated, "
+        f"{organisations['removed']} removed in {seconds:.1f} s; "
+        f"company {company.organisation.name}"
     )
-    return {"seconds": seconds, **counts}
+    return {
+        "seconds": seconds,
+        "created": organisations["created"],
+        "removed": organisations["removed"],
+        "steps": steps,
+    }

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trustone.access import policies
 from trustone.access.views import PortalTemplateView, PortalView
+from trustone.forms import DateInput
 from trustone.jobs.services import job_start
 
 from .selectors import audit_entries_filtered
@@ -23,12 +24,8 @@ class AuditFilterForm(forms.Form):
         required=False,
         choices=[("", _("All actions")), *ACTIONS.items()],
     )
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("Until"), required=False, widget=DateInput())
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
