@@ -8,7 +8,6 @@ from allauth.account.internal.flows.login import record_authentication
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -28,6 +27,7 @@ from trustone.access.session import acting_organisation_switch
 from trustone.access.views import PortalTemplateView, PortalView
 from trustone.forms import add_validation_errors
 from trustone.jobs.selectors import jobs_visible_to
+from trustone.pagination import paginate
 
 
 class HomeView(PortalTemplateView):
@@ -86,10 +86,7 @@ class OrganisationListView(PortalTemplateView):
         organisations = selectors.organisations_search(
             self.actor, search=filters.get("q", ""), kind=filters.get("kind", "")
         )
-        page = Paginator(organisations, 25).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(form=form, page=page, query=query.urlencode())
+        context.update(form=form, **paginate(self.request, organisations))
         return context
 
 

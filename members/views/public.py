@@ -3,7 +3,6 @@ become a party. Only what members.public selects is shown."""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from members.applications import party_application_submit
 from members.forms import BidderCheckForm, ListingFilterForm, PartyApplicationForm
 from trustone.access import policies
 from trustone.access.views import PortalView
+from trustone.pagination import paginate
 from trustone.pdf import render_pdf
 
 PAGE_SIZE = 25
@@ -34,20 +34,9 @@ class MemberListingView(PortalView):
             level=filters.get("level", ""),
             country=filters.get("country", ""),
         )
-        page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        return render(
-            request,
-            self.template_name,
-            {
-                "form": form,
-                "page": page,
-                "query": query.urlencode(),
-                "list_name": self.list_name,
-                "filtered": any(filters.values()),
-            },
-        )
+        context = {"form": form, "list_name": self.list_name, "filtered": any(filters.values())}
+        context.update(paginate(request, organisations, PAGE_SIZE))
+        return render(request, self.template_name, context)
 
 
 class SupportingListingView(MemberListingView):
@@ -64,14 +53,9 @@ class EndedListingView(PortalView):
     access_policy = policies.PUBLIC
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = Paginator(public.published_terminations(), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        return render(
-            request,
-            "members/listing_ended.html",
-            {"page": page, "list_name": "ended", "today": timezone.localdate()},
-        )
+        context = {"list_name": "ended", "today": timezone.localdate()}
+        context.update(paginate(request, public.published_terminations(), PAGE_SIZE))
+        return render(request, "members/listing_ended.html", context)
 
 
 class MemberDetailView(PortalView):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,6 +21,7 @@ from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
 from trustone.jobs.services import job_start
+from trustone.pagination import paginate
 
 
 class CovenantMembershipEditView(PortalView):
@@ -135,13 +135,13 @@ class InvoicesView(PortalView):
         invoices = invoicing.invoices_visible_to(self.actor).order_by("-year", "number")
         if year.isdigit():
             invoices = invoices.filter(year=int(year))
-        page = Paginator(invoices, 50).get_page(self.request.GET.get("page"))
+        pages = paginate(self.request, invoices, 50)
         return render(
             self.request,
             self.template_name,
             {
                 "form": form,
-                "page": page,
+                "page": pages["page"],
                 "year": year,
                 "query": f"year={year}" if year else "",
                 "years": invoicing.invoice_years(self.actor),
@@ -193,10 +193,8 @@ class PartyApplicationListView(PortalView):
     access_policy = policies.SECRETARIAT
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = Paginator(applications.party_applications_visible_to(self.actor), 25).get_page(
-            request.GET.get("page")
-        )
-        return render(request, "members/party_applications.html", {"page": page})
+        pages = paginate(request, applications.party_applications_visible_to(self.actor))
+        return render(request, "members/party_applications.html", pages)
 
 
 class PartyApplicationDetailView(PortalView):

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from trustone.access import policies
 from trustone.access.views import PortalTemplateView, PortalView
 from trustone.forms import DateInput
 from trustone.jobs.services import job_start
+from trustone.pagination import paginate
 
 from .selectors import audit_entries_filtered
 from .services import ACTIONS
@@ -52,10 +52,7 @@ class AuditLogView(PortalTemplateView):
             since=filters.get("since"),
             until=filters.get("until"),
         )
-        page = Paginator(entries, 50).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(form=form, page=page, query=query.urlencode())
+        context.update(form=form, **paginate(self.request, entries, 50))
         return context
 
 
