@@ -425,6 +425,7 @@ def _seed_memberships(organisations: dict[str, Organisation]) -> None:
                 signed_on=date.fromisoformat(signed),
                 language="nl",
                 agreed=True,
+                recorded_from_paper=True,
             )
         for year, level, decided in levels:
             LevelAssignment.objects.get_or_create(

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trustone.forms import DateInput
@@ -111,11 +112,20 @@ class CovenantMembershipForm(forms.ModelForm):
 class DeclarationForm(forms.Form):
     signer_name = forms.CharField(label=_("Name of the signatory"), max_length=150)
     signer_function = forms.CharField(label=_("Function"), max_length=150)
-    signed_on = forms.DateField(label=_("Date"), widget=DateInput())
+    signed_on = forms.DateField(
+        label=_("Date"),
+        widget=DateInput(),
+        disabled=True,
+        help_text=_("A declaration signed in the portal is dated today."),
+    )
     agreed = forms.BooleanField(
         label=_("I have read the declaration and sign it on behalf of my organisation."),
         required=False,
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["signed_on"].initial = timezone.localdate()
 
 
 class NoticeForm(forms.Form):
@@ -224,8 +234,12 @@ class ListingFilterForm(forms.Form):
     level = forms.ChoiceField(
         label=_("Level"),
         required=False,
-        choices=[("", _("All levels")), ("none", _("Not yet assessed"))]
-        + [(str(n), str(n)) for n in range(0, 6)],
+        choices=[
+            ("", _("All levels")),
+            ("none", _("Not yet assessed")),
+            ("0", _("Not yet classified")),
+        ]
+        + [(str(n), str(n)) for n in range(1, 6)],
     )
     country = forms.ChoiceField(
         label=_("Country"), required=False, choices=[("", _("All countries")), *Country.choices]

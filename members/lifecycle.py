@@ -13,6 +13,7 @@ from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -89,9 +90,12 @@ def declaration_sign(
     signed_on: date,
     language: str,
     agreed: bool,
+    recorded_from_paper: bool = False,
 ) -> Declaration:
-    """An admin of the organisation signs its declaration. The PDF of exactly what was
-    signed is stored and the signing date becomes the join date. Signed once."""
+    """An admin of the organisation signs its declaration, dated today. The PDF of exactly
+    what was signed is stored and the signing date becomes the join date. Signed once.
+    `recorded_from_paper` (demo data, migrations of paper declarations) allows a past
+    date."""
     if not (actor.acts_for(organisation) and actor.is_admin):
         raise PermissionDenied
     membership = (
@@ -106,6 +110,9 @@ def declaration_sign(
         errors["agreed"] = _("Tick the box to agree with the declaration.")
     if signed_on > timezone.localdate():
         errors["signed_on"] = _("The date cannot be in the future.")
+    elif signed_on != timezone.localdate() and not recorded_from_paper:
+        # The join date follows from this date: it cannot be chosen in the portal.
+        errors["signed_on"] = _("A declaration signed in the portal is dated today.")
     if errors:
         raise ValidationError(errors)
     chapter = rules.declaration_chapter(membership.member_type)
@@ -192,7 +199,7 @@ def notice_preview(*, organisation: Organisation, on: date) -> rules.NoticeOutco
 def notice_refusal_message(outcome: rules.NoticeOutcome, organisation: Organisation) -> str:
     if outcome.reason == "too_early":
         earliest = rules.earliest_notice_date(signed_on=organisation.covenant.joined_on)
-        return _(NOTICE_REFUSALS["too_early"]) % {"date": earliest.strftime("%d-%m-%Y")}
+        return _(NOTICE_REFUSALS["too_early"]) % {"date": date_format(earliest, "DATE_FORMAT")}
     if outcome.reason in NOTICE_REFUSALS:
         return _(NOTICE_REFUSALS[outcome.reason])
     return _("Your organisation is not (yet) a member.")
@@ -303,7 +310,7 @@ def _notify_termination(termination: Termination) -> None:
     with translation.override("nl"):
         subject = _("Membership of %(organisation)s ends on %(date)s") % {
             "organisation": termination.organisation.name,
-            "date": termination.ends_on.strftime("%d-%m-%Y"),
+            "date": date_format(termination.ends_on, "DATE_FORMAT"),
         }
         body = render_to_string("members/email/termination.txt", {"termination": termination})
     send_mail(subject, body, None, sorted(set(admins + secretariat)))

@@ -6,8 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Replace
+from django.db.models import (
+    CharField,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.utils import timezone
 
 from assessments.models import LevelAssignment
@@ -118,36 +127,29 @@ class BidderResult:
     checked_on: date
 
 
-def bidder_check(query: str, *, on: date | None = None, limit: int = 20) -> list[BidderResult]:
-    """Companies matching a name or a KvK / enterprise number, with whether they are
-    listed on `on`, since when and at which level."""
-    on = on or timezone.localdate()
-    query = query.strip()
-    if len(query) < 2:
-        return []
-    digits = normalise_registration_number(query)
-    condition = Q(name__icontains=query)
-    if len(digits) >= 6:
-        condition |= Q(registration_digits__contains=digits)
-    candidates = (
+def _company_members() -> QuerySet[Organisation]:
+    return (
         Organisation.objects.filter(covenant__isnull=False, kind="company")
         .annotate(
-            registration_digits=Replace(
-                Replace(
-                    Replace("registration_number", Value("."), Value("")), Value(" "), Value("")
-                ),
-                Value("-"),
+            registration_digits=Func(
+                F("registration_number"),
+                Value("[^0-9]"),
                 Value(""),
+                Value("g"),
+                function="regexp_replace",
+                output_field=CharField(),
             )
         )
-        .filter(condition)
         .select_related("covenant")
         .order_by("name")
     )
-    candidates = _with_current_level(candidates, on)[:limit]
+
+
+def _bidder_results(candidates: QuerySet[Organisation], on: date) -> list[BidderResult]:
+    organisations = list(_with_current_level(candidates, on))
     listed_ids = set(
         listed_organisations(on=on)
-        .filter(pk__in=[o.pk for o in candidates])
+        .filter(pk__in=[o.pk for o in organisations])
         .values_list("pk", flat=True)
     )
     return [
@@ -160,18 +162,31 @@ def bidder_check(query: str, *, on: date | None = None, limit: int = 20) -> list
             member_type=organisation.covenant.member_type,
             checked_on=on,
         )
-        for organisation in candidates
+        for organisation in organisations
     ]
+
+
+BIDDER_CHECK_LIMIT = 20
+
+
+def bidder_check(
+    query: str, *, on: date | None = None, limit: int = BIDDER_CHECK_LIMIT
+) -> list[BidderResult]:
+    """Companies whose name contains the query, or whose KvK / enterprise number is the
+    query (compared on digits), with whether they are listed on `on`, since when and at
+    which level. At most `limit` results."""
+    on = on or timezone.localdate()
+    query = query.strip()
+    if len(query) < 2:
+        return []
+    digits = normalise_registration_number(query)
+    condition = Q(name__icontains=query)
+    if len(digits) >= 6:
+        condition |= Q(registration_digits=digits)
+    return _bidder_results(_company_members().filter(condition)[:limit], on)
 
 
 def bidder_by_slug(slug: str, *, on: date | None = None) -> BidderResult | None:
-    on = on or timezone.localdate()
-    organisation = Organisation.objects.filter(
-        slug=slug, kind="company", covenant__isnull=False
-    ).first()
-    if organisation is None:
-        return None
-    results = [
-        r for r in bidder_check(organisation.name, on=on) if r.organisation.pk == organisation.pk
-    ]
+    """The bidder-check result of one company (for its dated statement)."""
+    results = _bidder_results(_company_members().filter(slug=slug), on or timezone.localdate())
     return results[0] if results else None

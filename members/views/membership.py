@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -138,7 +139,7 @@ class NoticeView(PortalView):
                 messages.success(
                     request,
                     _("Your notice has been recorded. Your membership ends on %(date)s.")
-                    % {"date": termination.ends_on.strftime("%d-%m-%Y")},
+                    % {"date": date_format(termination.ends_on, "DATE_FORMAT")},
                 )
                 return redirect("members:membership")
         return render(request, self.template_name, self._context(form), status=400)

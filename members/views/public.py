@@ -83,7 +83,12 @@ class BidderCheckView(PortalView):
         return render(
             request,
             "members/bidder_check.html",
-            {"form": form, "results": results, "today": timezone.localdate()},
+            {
+                "form": form,
+                "results": results,
+                "today": timezone.localdate(),
+                "limit": public.BIDDER_CHECK_LIMIT,
+            },
         )
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from members import applications, invoicing, lifecycle, selectors
@@ -93,7 +94,7 @@ class TerminationRecordView(CovenantMembershipEditView):
                 messages.success(
                     request,
                     _("The termination has been recorded; the membership ends on %(date)s.")
-                    % {"date": termination.ends_on.strftime("%d-%m-%Y")},
+                    % {"date": date_format(termination.ends_on, "DATE_FORMAT")},
                 )
                 return redirect("members:covenant_edit", organisation.pk)
         covenant = selectors.covenant_membership_of(self.actor, organisation)

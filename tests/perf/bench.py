@@ -16,7 +16,8 @@ Environment:
     BENCH_RESET=1      drop and recreate the benchmark database first
     BENCH_SQL=1        list the SQL of the query-count benchmarks on stderr
 
-To add a benchmark, add an entry to HTTP_BENCHMARKS or QUERY_BENCHMARKS below.
+To add a benchmark, add an entry to HTTP_BENCHMARKS or QUERY_BENCHMARKS below; to add
+data, add a step to data.DATA_STEPS.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import os
 import signal
 import sys
 import traceback
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +51,9 @@ class Context:
     company: data.Company
 
 
+Expected = str | tuple[str, ...]  # text (all of it) that a page must contain
+
+
 @dataclass(frozen=True)
 class HttpBenchmark:
     """Requests per second for one URL under wrk; every response must be a 200."""
@@ -56,14 +61,16 @@ class HttpBenchmark:
     name: str
     path: str
     login: bool = False  # send the benchmark user's session cookie
-    expect: Callable[[Context], str] | None = None  # text the page must contain
+    expect: Callable[[Context], Expected] | None = None  # checked once before the load
+    details: Callable[[Context], dict[str, Any]] | None = None  # extra keys for the line
+    baseline: str | None = None  # an earlier benchmark: its req/s ratio goes on the line
 
 
 @dataclass(frozen=True)
 class QueryCase:
     path: str
     user: Any | None  # None: anonymous
-    expect: str | None = None
+    expect: Expected | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class QueryBenchmark:
     name: str
     rows: tuple[int, ...]
     case: Callable[[int], QueryCase]  # creates data with that many rows; what to request
+    constant: bool = False  # the count must be the same at every size (else: an error)
 
     def names(self) -> list[tuple[str, int]]:
         return [(f"queries:{self.name}@{rows}", rows) for rows in self.rows]
@@ -89,13 +97,65 @@ def _dashboard_case(rows: int) -> QueryCase:
     return QueryCase("/dashboard/", company.admin, html.escape(company.organisation.name))
 
 
+def _listing_shows(listed: int, first_name: str | None) -> tuple[str, ...]:
+    """The count of listed members ("1234 vermeld"/"1234 listed") and the first name."""
+    shown = (f'role="status">{listed} ',)
+    return (*shown, html.escape(first_name)) if first_name is not None else shown
+
+
+def _listing_benchmark(name: str, **filters: str) -> HttpBenchmark:
+    """The public company listing, anonymous, first page; optionally filtered (country,
+    level). What it must show is worked out from the rows by data.listing_expected."""
+
+    def expected() -> data.ListingExpectation:
+        level = filters.get("level")
+        return data.listing_expected(
+            country=filters.get("country", ""), level=int(level) if level else None
+        )
+
+    query = f"?{urllib.parse.urlencode(filters)}" if filters else ""
+    return HttpBenchmark(
+        name,
+        f"/members/{query}",
+        expect=lambda context: _listing_shows(expected().listed, expected().first_name),
+        details=lambda context: {"listed": expected().listed},
+        baseline="http:trivial",
+    )
+
+
+def _listing_case(rows: int) -> QueryCase:
+    """The listing's first page searched by a name token that exactly `rows` listed
+    companies carry (data.listing_fixture; a few unlisted ones carry it too)."""
+    fixture = data.listing_fixture(rows)
+    query = urllib.parse.urlencode({"q": fixture.token})
+    return QueryCase(f"/members/?{query}", None, _listing_shows(rows, fixture.first_name))
+
+
+def _listing_filtered_case(rows: int) -> QueryCase:
+    """As _listing_case, also filtered by country and level: a fixture of 2 × `rows`
+    listed companies, of which `rows` match the filter."""
+    fixture = data.listing_fixture(2 * rows)
+    assert fixture.matching == rows
+    query = urllib.parse.urlencode({"q": fixture.token, **data.LISTING_FILTER})
+    return QueryCase(f"/members/?{query}", None, _listing_shows(rows, fixture.first_matching_name))
+
+
 HTTP_BENCHMARKS: tuple[HttpBenchmark, ...] = (
     HttpBenchmark("http:trivial", "/health/", expect=lambda context: "ok"),
     HttpBenchmark("http:dashboard", "/dashboard/", login=True, expect=_company_name),
+    _listing_benchmark("http:listing"),
+    _listing_benchmark("http:listing_filtered", country="NL", level="3"),
 )
 
 QUERY_BENCHMARKS: tuple[QueryBenchmark, ...] = (
     QueryBenchmark("dashboard", rows=(10, 100), case=_dashboard_case),
+    QueryBenchmark("listing", rows=data.LISTING_FIXTURE_ROWS, case=_listing_case, constant=True),
+    QueryBenchmark(
+        "listing_filtered",
+        rows=tuple(rows // 2 for rows in data.LISTING_FIXTURE_ROWS),
+        case=_listing_filtered_case,
+        constant=True,
+    ),
 )
 
 
@@ -174,6 +234,7 @@ def run_http(report: Report, context: Context, load_settings: load.LoadSettings)
                 report.fail(benchmark.name, error)
             return
         session: str | None = None
+        measured: dict[str, float] = {}  # req/s per benchmark, for the baselines
         for benchmark in benchmarks:
             try:
                 headers = {}
@@ -183,7 +244,15 @@ def run_http(report: Report, context: Context, load_settings: load.LoadSettings)
                 _http_check(server, benchmark, context, headers)
                 log(f"{benchmark.name}: wrk on {benchmark.path} for {load_settings.duration} s")
                 result = load.wrk(server.url(benchmark.path), load_settings, headers)
-                report.emit(_http_result(benchmark, result))
+                line = _http_result(benchmark, result)
+                if benchmark.details:
+                    line.update(benchmark.details(context))
+                if benchmark.baseline and measured.get(benchmark.baseline):
+                    line["baseline"] = benchmark.baseline
+                    line["baseline_ratio"] = round(line["value"] / measured[benchmark.baseline], 3)
+                if "error" not in line:
+                    measured[benchmark.name] = line["value"]
+                report.emit(line)
             except Exception as error:
                 report.fail(benchmark.name, error)
 
@@ -195,15 +264,17 @@ def _http_check(
     check = load.fetch(server, benchmark.path, headers)
     if check.status != 200:
         raise RuntimeError(f"GET {benchmark.path} answered {check.status}, not 200")
-    expected = benchmark.expect(context) if benchmark.expect else None
-    if expected is not None and expected not in check.body:
-        raise RuntimeError(f"GET {benchmark.path} does not show {expected!r}")
+    expected = benchmark.expect(context) if benchmark.expect else ()
+    for text in (expected,) if isinstance(expected, str) else expected:
+        if text not in check.body:
+            raise RuntimeError(f"GET {benchmark.path} does not show {text!r}")
 
 
 def run_queries(report: Report) -> None:
     from .queries import count_queries, log_sql
 
     for benchmark in QUERY_BENCHMARKS:
+        counts: dict[int, int] = {}  # queries per rows, for `constant`
         for name, rows in benchmark.names():
             if not report.wanted(name):
                 continue
@@ -215,16 +286,20 @@ def run_queries(report: Report) -> None:
                 continue
             if os.environ.get("BENCH_SQL"):
                 log_sql(name, result)
-            report.emit(
-                {
-                    "name": name,
-                    "value": result.queries,
-                    "unit": "queries",
-                    "rows": rows,
-                    "first_request": result.first_request,
-                    "repeated": result.repeated,
-                }
-            )
+            line = {
+                "name": name,
+                "value": result.queries,
+                "unit": "queries",
+                "rows": rows,
+                "first_request": result.first_request,
+                "repeated": result.repeated,
+            }
+            counts[rows] = result.queries
+            if benchmark.constant and len(set(counts.values())) > 1:
+                line["error"] = "the query count grows with the rows: " + ", ".join(
+                    f"{queries} at {size} rows" for size, queries in counts.items()
+                )
+            report.emit(line)
 
 
 def _terminate(signum: int, frame: Any) -> None:
@@ -261,6 +336,7 @@ def main() -> int:
             "scale": scale,
             "created": generation["created"],
             "removed": generation["removed"],
+            "steps": generation["steps"],
         }
     )
     context = Context(company=data.bench_company())

@@ -388,7 +388,9 @@ def covenants_generate(scale: int) -> dict[str, int]:
         for batch in _batched(missing.iterator(chunk_size=BATCH_SIZE), BATCH_SIZE):
             CovenantMembership.objects.bulk_create(
                 CovenantMembership(
-                    organisation_id=pk, created_at=now, **_generated_covenant(_index_of(slug), today)
+                    organisation_id=pk,
+                    created_at=now,
+                    **_generated_covenant(_index_of(slug), today),
                 )
                 for pk, slug in batch
             )
@@ -632,9 +634,10 @@ def listing_expected(*, country: str = "", level: int | None = None) -> ListingE
         for organisation_id, decided_on, pk, value in LevelAssignment.objects.values_list(
             "organisation_id", "decided_on", "pk", "level"
         ).iterator(chunk_size=BATCH_SIZE):
-            if SECOND_TERM_STARTS <= decided_on <= today and (decided_on, pk) > latest.get(
-                organisation_id, (date.min, 0, 0)
-            )[:2]:
+            if (
+                SECOND_TERM_STARTS <= decided_on <= today
+                and (decided_on, pk) > latest.get(organisation_id, (date.min, 0, 0))[:2]
+            ):
                 latest[organisation_id] = (decided_on, pk, value)
         listed = {pk for pk in listed if pk in latest and latest[pk][2] == level}
     first_name = next(

@@ -33,7 +33,9 @@ def _shape(sql: str) -> str:
     return _LITERALS.sub("?", sql)
 
 
-def count_queries(path: str, user: Any | None, expect_text: str | None = None) -> QueryCount:
+def count_queries(
+    path: str, user: Any | None, expect_text: str | tuple[str, ...] | None = None
+) -> QueryCount:
     """GET `path` twice as `user` (None: anonymous) and count the second request's queries.
 
     The first request pays once-per-session work (the MFA enrolment check) and warms
@@ -47,8 +49,11 @@ def count_queries(path: str, user: Any | None, expect_text: str | None = None) -
         response = client.get(path)
     if response.status_code != 200:
         raise RuntimeError(f"GET {path} answered {response.status_code}, not 200")
-    if expect_text is not None and expect_text not in response.content.decode():
-        raise RuntimeError(f"GET {path} does not show {expect_text!r}")
+    body = response.content.decode()
+    expected = () if expect_text is None else expect_text
+    for text in (expected,) if isinstance(expected, str) else expected:
+        if text not in body:
+            raise RuntimeError(f"GET {path} does not show {text!r}")
     sql = [query["sql"] for query in captured.captured_queries]
     shapes = Counter(_shape(statement) for statement in sql)
     return QueryCount(

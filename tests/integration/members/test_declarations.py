@@ -42,11 +42,11 @@ def test_admin_signs_and_the_signing_date_becomes_the_join_date(
     page = client.get(reverse("members:declaration_sign"))
     assert "D. Verklaring bedrijven" in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = sign(client, signed_on="2026-01-15")
+        response = sign(client, signed_on="2019-01-02")  # a backdated date is ignored
     assert response.status_code == 302
     declaration = Declaration.objects.get()
     unsigned.refresh_from_db()
-    assert unsigned.joined_on == date(2026, 1, 15)
+    assert unsigned.joined_on == timezone.localdate()
     assert (declaration.chapter, declaration.language) == ("D", "nl")
     with declaration.pdf.open("rb") as file:
         text = pdf_text(file)
@@ -68,12 +68,11 @@ def test_english_declaration_in_english(world, unsigned) -> None:
         assert "The undersigned declares" in pdf_text(file)
 
 
-def test_missing_agreement_and_future_date_are_refused(world, unsigned) -> None:
+def test_missing_agreement_is_refused(world, unsigned) -> None:
     client = world.client("company_admin")
-    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
-    response = sign(client, agreed="", signed_on=tomorrow)
+    response = sign(client, agreed="")
     assert response.status_code == 400
-    assert set(response.context["form"].errors) == {"agreed", "signed_on"}
+    assert set(response.context["form"].errors) == {"agreed"}
     assert not Declaration.objects.exists()
     unsigned.refresh_from_db()
     assert unsigned.joined_on is None
@@ -81,12 +80,10 @@ def test_missing_agreement_and_future_date_are_refused(world, unsigned) -> None:
 
 def test_a_declaration_is_signed_once(world, unsigned) -> None:
     client = world.client("company_admin")
-    sign(client, signed_on="2026-01-15")
-    response = sign(client, signed_on="2026-02-01")
+    sign(client)
+    response = sign(client)
     assert response.status_code == 400
     assert Declaration.objects.count() == 1
-    unsigned.refresh_from_db()
-    assert unsigned.joined_on == date(2026, 1, 15)
 
 
 @pytest.mark.parametrize(
@@ -111,3 +108,36 @@ def test_governments_and_supporters_sign_their_own_chapter(
 def test_the_dashboard_asks_the_admin_to_sign(world, unsigned) -> None:
     tasks = world.client("company_admin").get(reverse("members:dashboard")).context["tasks"]
     assert [url for _label, url in tasks] == [reverse("members:declaration_sign")]
+
+
+def test_the_service_refuses_a_chosen_date(world, unsigned) -> None:
+    from django.core.exceptions import ValidationError
+
+    from members.lifecycle import declaration_sign
+    from trustone.access.actor import actor_for
+
+    actor = actor_for(world.users["company_admin"])
+    with pytest.raises(ValidationError) as error:
+        declaration_sign(
+            actor=actor,
+            organisation=unsigned.organisation,
+            signer_name="A",
+            signer_function="B",
+            signed_on=date(2019, 1, 2),
+            language="nl",
+            agreed=True,
+        )
+    assert "signed_on" in error.value.message_dict
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    with pytest.raises(ValidationError):
+        declaration_sign(
+            actor=actor,
+            organisation=unsigned.organisation,
+            signer_name="A",
+            signer_function="B",
+            signed_on=tomorrow,
+            language="nl",
+            agreed=True,
+            recorded_from_paper=True,
+        )
+    assert not Declaration.objects.exists()
