@@ -42,7 +42,14 @@ class LevelAssignment(models.Model):
         verbose_name = _("level")
         verbose_name_plural = _("levels")
         ordering = ["organisation", "-decided_on", "-id"]
-        indexes = [models.Index(fields=["organisation", "-decided_on"])]
+        indexes = [
+            # The current level of a company: its latest decision, read from the index.
+            models.Index(
+                fields=["organisation", "-decided_on", "-id"],
+                include=["level"],
+                name="level_org_latest_idx",
+            )
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(level__lte=5), name="level_at_most_5")
         ]

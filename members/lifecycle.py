@@ -32,6 +32,7 @@ from .models import (
     Termination,
     TerminationKind,
 )
+from .public import listing_changed
 
 MEMBER_TYPES_BY_KIND = {
     "company": ("full", "associated", "supporting"),
@@ -67,6 +68,7 @@ def covenant_membership_save(
             setattr(membership, name, value)
     membership.full_clean()
     membership.save()
+    listing_changed(after_commit=True)
     audit_record(
         actor=actor,
         action="membership_registered" if created else "membership_updated",
@@ -145,6 +147,7 @@ def declaration_sign(
     declaration.save()
     membership.joined_on = signed_on
     membership.save(update_fields=["joined_on"])
+    listing_changed(after_commit=True)
     audit_record(
         actor=actor,
         action="declaration_signed",
@@ -285,6 +288,7 @@ def _terminate(
     termination.full_clean()
     termination.save()
     CovenantMembership.objects.filter(organisation=organisation).update(ends_on=ends_on)
+    listing_changed(after_commit=True)
     audit_record(
         actor=actor,
         action="membership_terminated",
@@ -339,6 +343,7 @@ def level_record(
     )
     assignment.full_clean()
     assignment.save()
+    listing_changed(after_commit=True)
     audit_record(
         actor=actor, action="level_recorded", target=assignment, data={"year": year, "level": level}
     )

@@ -66,6 +66,7 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         indexes = [
+            models.Index(fields=["name"], name="organisation_name_idx"),
             models.Index(fields=["kind", "name"]),
             GinIndex(name="organisation_name_trgm", fields=["name"], opclasses=["gin_trgm_ops"]),
         ]

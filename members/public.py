@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db.models import (
     CharField,
+    Exists,
     F,
     Func,
     OuterRef,
@@ -75,11 +76,26 @@ def member_listing(
         organisations = organisations.filter(name__icontains=search.strip())
     if country:
         organisations = organisations.filter(country=country)
-    organisations = _with_current_level(organisations, on)
     if level == "none":
-        organisations = organisations.filter(current_level__isnull=True)
+        organisations = organisations.filter(
+            ~Exists(public_levels().filter(organisation=OuterRef("pk"), decided_on__lte=on))
+        )
     elif level.isdigit():
-        organisations = organisations.filter(current_level=int(level))
+        # Companies whose latest public decision has this level: one pass over the levels
+        # (DISTINCT ON) instead of a subquery per company.
+        latest = (
+            public_levels()
+            .filter(decided_on__lte=on)
+            .order_by("organisation_id", "-decided_on", "-id")
+            .distinct("organisation_id")
+            .values("pk")
+        )
+        organisations = organisations.filter(
+            pk__in=LevelAssignment.objects.filter(pk__in=latest, level=int(level)).values(
+                "organisation_id"
+            )
+        )
+    organisations = _with_current_level(organisations, on)
     return (
         organisations.select_related("covenant")
         .prefetch_related(
@@ -190,3 +206,45 @@ def bidder_by_slug(slug: str, *, on: date | None = None) -> BidderResult | None:
     """The bidder-check result of one company (for its dated statement)."""
     results = _bidder_results(_company_members().filter(slug=slug), on or timezone.localdate())
     return results[0] if results else None
+
+
+# --- Caching the public pages ---------------------------------------------------------
+# Anonymous visitors get the listing from the cache. The key holds a version that every
+# change to what the listing shows increases (listing_changed), the language, the day
+# (levels and end dates take effect by date) and the query; a short timeout bounds the
+# staleness of changes made outside the services (the admin).
+
+LISTING_VERSION_KEY = "members:listing:version"
+LISTING_CACHE_SECONDS = 300
+
+
+def listing_version() -> int:
+    from django.core.cache import cache
+
+    version = cache.get(LISTING_VERSION_KEY)
+    if version is None:
+        cache.add(LISTING_VERSION_KEY, 1, timeout=None)
+        version = cache.get(LISTING_VERSION_KEY, 1)
+    return int(version)
+
+
+def listing_changed(*, after_commit: bool = False) -> None:
+    """Called by every service that changes what the public listing shows. With
+    `after_commit`, the version is increased now and again after the commit, so that a
+    page rendered from the old data in between is not served afterwards."""
+    from django.core.cache import cache
+    from django.db import transaction
+
+    try:
+        cache.incr(LISTING_VERSION_KEY)
+    except ValueError:
+        cache.add(LISTING_VERSION_KEY, 2, timeout=None)
+    if after_commit:
+        transaction.on_commit(listing_changed)
+
+
+def listing_cache_key(*, page: str, language: str, query: str, on: date) -> str:
+    from hashlib import sha256
+
+    digest = sha256(query.encode()).hexdigest()[:24]
+    return f"members:listing:{listing_version()}:{page}:{language}:{on.isoformat()}:{digest}"

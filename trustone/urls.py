@@ -4,13 +4,13 @@ this); third-party views get theirs through `declare()` here."""
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 
 from members.views import organisations as members_views
 from trustone.access import policies
 from trustone.access.declare import declare
 
-from . import api_docs, views
+from . import api_docs, i18n_views, views
 
 # allauth pages used before or while logging in; every other allauth page (logout,
 # password change, two-factor settings) needs a logged-in user.
@@ -42,7 +42,7 @@ admin.site.site_header = "TruStone"
 urlpatterns = [
     path("", members_views.HomeView.as_view(), name="home"),
     path("health/", views.health, name="health"),
-    *declare(policies.PUBLIC, [path("i18n/setlang/", set_language, name="set_language")]),
+    path("i18n/setlang/", i18n_views.language_switch, name="set_language"),
     *declare(policies.PUBLIC, [path("jsi18n/", JavaScriptCatalog.as_view(), name="jsi18n")]),
     path("", include("members.urls")),
     path("audit/", include("trustone.audit.urls")),

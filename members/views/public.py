@@ -3,6 +3,7 @@ become a party. Only what members.public selects is shown."""
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,6 +26,23 @@ class MemberListingView(PortalView):
     template_name = "members/listing.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            return self.render_listing(request)
+        key = public.listing_cache_key(
+            page=self.list_name,
+            language=get_language() or "nl",
+            query=request.GET.urlencode(),
+            on=timezone.localdate(),
+        )
+        content = cache.get(key)
+        if content is None:
+            response = self.render_listing(request)
+            if response.status_code == 200:
+                cache.set(key, response.content, public.LISTING_CACHE_SECONDS)
+            return response
+        return HttpResponse(content)
+
+    def render_listing(self, request: HttpRequest) -> HttpResponse:
         form = ListingFilterForm(request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
         organisations = public.member_listing(

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from members.public import listing_changed
 from tests.factories import CovenantMembershipFactory, LevelFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,7 @@ def test_first_term_levels_are_not_public(client) -> None:
     listed = response.context["page"].object_list[0]
     assert listed.current_level is None
     LevelFactory(organisation=organisation, year=2025, level=2, decided_on=date(2025, 3, 1))
+    listing_changed()  # what the services do when they record a level
     listed = client.get(reverse("members:listing")).context["page"].object_list[0]
     assert listed.current_level == 2
     detail = client.get(reverse("members:member_detail", args=[organisation.slug]))
@@ -156,3 +158,17 @@ def test_bidder_statement_is_a_dated_pdf(client) -> None:
     assert "Mosa Graniet" in text
     assert timezone.localdate().strftime("%Y") in text
     assert client.get(reverse("members:bidder_statement", args=["bestaat-niet"])).status_code == 404
+
+
+def test_anonymous_visitors_get_the_listing_from_the_cache(client, django_assert_num_queries):
+    member("Gecacht B.V.")
+    first = client.get(reverse("members:listing"), {"country": "NL"})
+    with django_assert_num_queries(0):
+        again = client.get(reverse("members:listing"), {"country": "NL"})
+    assert again.content == first.content
+    member("Nieuw Lid B.V.")
+    listing_changed()
+    assert (
+        "Nieuw Lid B.V."
+        in client.get(reverse("members:listing"), {"country": "NL"}).content.decode()
+    )

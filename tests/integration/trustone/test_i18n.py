@@ -64,8 +64,19 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path) -> None:
 @pytest.mark.django_db
 def test_dutch_is_the_default_and_english_is_one_click_away(client) -> None:
     assert "Verantwoorde natuursteen" in client.get(reverse("home")).content.decode()
-    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
     page = client.get(reverse("home")).content.decode()
     assert "Responsible natural stone" in page
     assert '<html lang="en"' in page
+
+
+@pytest.mark.django_db
+def test_language_switch_goes_back_only_to_this_site(client) -> None:
+    response = client.get(
+        reverse("set_language"), {"language": "en", "next": "https://evil.example/"}
+    )
+    assert response.url == "/"
+    response = client.get(reverse("set_language"), {"language": "xx", "next": "/members/"})
+    assert response.url == "/members/"
+    assert "django_language" not in response.cookies
