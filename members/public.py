@@ -247,4 +247,22 @@ def listing_cache_key(*, page: str, language: str, query: str, on: date) -> str:
     from hashlib import sha256
 
     digest = sha256(query.encode()).hexdigest()[:24]
-    return f"members:listing:{listing_version()}:{page}:{language}:{on.isoformat()}:{digest}"
+    return f"members:listing:{page}:{language}:{on.isoformat()}:{digest}"
+
+
+def cached_listing(key: str) -> bytes | None:
+    """The cached page if it was rendered at the current version (one round trip)."""
+    from django.core.cache import cache
+
+    found = cache.get_many([LISTING_VERSION_KEY, key])
+    entry = found.get(key)
+    if entry is None or entry[0] != found.get(LISTING_VERSION_KEY, 1):
+        return None
+    return bytes(entry[1])
+
+
+def cache_listing(key: str, content: bytes, *, version: int) -> None:
+    """Store a page rendered at `version` (read *before* rendering)."""
+    from django.core.cache import cache
+
+    cache.set(key, (version, content), LISTING_CACHE_SECONDS)

@@ -3,7 +3,6 @@ become a party. Only what members.public selects is shown."""
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -34,11 +33,12 @@ class MemberListingView(PortalView):
             query=request.GET.urlencode(),
             on=timezone.localdate(),
         )
-        content = cache.get(key)
+        content = public.cached_listing(key)
         if content is None:
+            version = public.listing_version()
             response = self.render_listing(request)
             if response.status_code == 200:
-                cache.set(key, response.content, public.LISTING_CACHE_SECONDS)
+                public.cache_listing(key, response.content, version=version)
             return response
         return HttpResponse(content)
 

@@ -103,9 +103,11 @@ def _listing_shows(listed: int, first_name: str | None) -> tuple[str, ...]:
     return (*shown, html.escape(first_name)) if first_name is not None else shown
 
 
-def _listing_benchmark(name: str, **filters: str) -> HttpBenchmark:
-    """The public company listing, anonymous, first page; optionally filtered (country,
-    level). What it must show is worked out from the rows by data.listing_expected."""
+def _listing_benchmark(name: str, login: bool = False, **filters: str) -> HttpBenchmark:
+    """The public company listing, first page; optionally filtered (country, level).
+    Anonymous visitors are served from the cache; a logged-in visitor (`login`) always
+    gets a fresh render, which shows the uncached cost. What it must show is worked out
+    from the rows by data.listing_expected."""
 
     def expected() -> data.ListingExpectation:
         level = filters.get("level")
@@ -117,6 +119,7 @@ def _listing_benchmark(name: str, **filters: str) -> HttpBenchmark:
     return HttpBenchmark(
         name,
         f"/members/{query}",
+        login=login,
         expect=lambda context: _listing_shows(expected().listed, expected().first_name),
         details=lambda context: {"listed": expected().listed},
         baseline="http:trivial",
@@ -145,6 +148,8 @@ HTTP_BENCHMARKS: tuple[HttpBenchmark, ...] = (
     HttpBenchmark("http:dashboard", "/dashboard/", login=True, expect=_company_name),
     _listing_benchmark("http:listing"),
     _listing_benchmark("http:listing_filtered", country="NL", level="3"),
+    _listing_benchmark("http:listing_uncached", login=True),
+    _listing_benchmark("http:listing_filtered_uncached", login=True, country="NL", level="3"),
 )
 
 QUERY_BENCHMARKS: tuple[QueryBenchmark, ...] = (
