@@ -45,6 +45,7 @@ urlpatterns = [
     path("i18n/setlang/", i18n_views.language_switch, name="set_language"),
     *declare(policies.PUBLIC, [path("jsi18n/", JavaScriptCatalog.as_view(), name="jsi18n")]),
     path("", include("members.urls")),
+    path("supplier-list/", include("supplychain.urls")),
     path("audit/", include("trustone.audit.urls")),
     path("jobs/", include("trustone.jobs.urls")),
     path("api/v1/", include("trustone.api_urls")),

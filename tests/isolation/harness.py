@@ -159,6 +159,49 @@ def _applications(world: Any) -> Any:
     return PartyApplication.objects.values_list("id", "status").order_by("id")
 
 
+def _facility(world: Any, kind: str = "factory") -> Any:
+    from supplychain.models import Facility
+
+    return Facility.objects.create(
+        organisation=world.organisations["company"],
+        kind=kind,
+        name="Rajasthan Sandstone Works",
+        country="IN",
+        address="RIICO Industrial Area, Kota",
+    )
+
+
+def _chain(world: Any) -> Any:
+    from supplychain.models import Chain
+
+    return Chain.objects.create(
+        organisation=world.organisations["company"],
+        product="Kandla Grey",
+        factory=_facility(world),
+        volume_eur="125000.00",
+    )
+
+
+def _upload(world: Any) -> Any:
+    from supplychain.models import SupplierListUpload
+
+    return SupplierListUpload.objects.create(
+        organisation=world.organisations["company"],
+        uploaded_by=world.users["company_admin"],
+        filename="lijst.csv",
+        content=b"product;fabriek_naam;fabriek_land\nKandla;Mill;IN\n",
+    )
+
+
+def _supplier_list(world: Any) -> Any:
+    from supplychain.models import Chain, Facility
+
+    return [
+        list(Facility.objects.values_list("id", "name", "latitude").order_by("id")),
+        list(Chain.objects.values_list("id", "product", "volume_eur").order_by("id")),
+    ]
+
+
 def _state(*querysets: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda world: [list(q(world)) for q in querysets]
 
@@ -506,5 +549,116 @@ CASES: list[Case] = [
         allowed=("secretariat_admin",),
         wrong_role=("company_admin", "ngo_member"),
         state=_state(_applications),
+    ),
+    # Supplier list (issue 4).
+    Case(
+        "supplier list",
+        url_name="supplychain:supplier_list",
+        url=lambda w: (_chain(w), reverse("supplychain:supplier_list"))[1],
+        allowed=("company_admin", "company_member"),
+        wrong_role=("government_admin", "ngo_member", "secretariat_admin"),
+    ),
+    Case(
+        "facility form",
+        url_name="supplychain:facility_create",
+        url=lambda w: reverse("supplychain:facility_create"),
+        allowed=("company_member",),
+        wrong_role=("government_admin", "secretariat_admin"),
+    ),
+    Case(
+        "add a facility",
+        method="post",
+        url_name="supplychain:facility_create",
+        url=lambda w: reverse("supplychain:facility_create"),
+        data=lambda w: {"kind": "quarry", "name": "Bijolia", "country": "IN"},
+        allowed=("company_member",),
+        wrong_role=("government_admin", "secretariat_admin"),
+        state=_supplier_list,
+    ),
+    Case(
+        "change a facility",
+        method="post",
+        url_name="supplychain:facility_edit",
+        url=lambda w: reverse("supplychain:facility_edit", args=[_facility(w).pk]),
+        data=lambda w: {
+            "kind": "factory",
+            "name": "Overgenomen",
+            "country": "IN",
+            "latitude": "25.1",
+            "longitude": "75.8",
+        },
+        allowed=("company_admin", "company_member"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin", "government_admin"),
+        state=_supplier_list,
+    ),
+    Case(
+        "remove a facility",
+        method="post",
+        url_name="supplychain:facility_delete",
+        url=lambda w: reverse("supplychain:facility_delete", args=[_facility(w, "quarry").pk]),
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_supplier_list,
+    ),
+    Case(
+        "chain form",
+        url_name="supplychain:chain_create",
+        url=lambda w: reverse("supplychain:chain_create"),
+        allowed=("company_member",),
+        wrong_role=("government_admin", "secretariat_admin"),
+    ),
+    Case(
+        "change a chain",
+        method="post",
+        url_name="supplychain:chain_edit",
+        url=lambda w: reverse("supplychain:chain_edit", args=[_chain(w).pk]),
+        data=lambda w: {"product": "Gewijzigd", "volume_eur": "1"},
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin", "ngo_member"),
+        state=_supplier_list,
+    ),
+    Case(
+        "remove a chain",
+        method="post",
+        url_name="supplychain:chain_delete",
+        url=lambda w: reverse("supplychain:chain_delete", args=[_chain(w).pk]),
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_supplier_list,
+    ),
+    Case(
+        "upload form",
+        url_name="supplychain:upload",
+        url=lambda w: reverse("supplychain:upload"),
+        allowed=("company_member",),
+        wrong_role=("government_admin", "secretariat_admin"),
+    ),
+    Case(
+        "confirm an upload",
+        method="post",
+        url_name="supplychain:upload_confirm",
+        url=lambda w: reverse("supplychain:upload_confirm", args=[_upload(w).pk]),
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_supplier_list,
+    ),
+    Case(
+        "template",
+        url_name="supplychain:template",
+        url=lambda w: reverse("supplychain:template"),
+        allowed=("company_member",),
+        wrong_role=("government_admin",),
+    ),
+    Case(
+        "export",
+        url_name="supplychain:export",
+        url=lambda w: (_chain(w), reverse("supplychain:export"))[1],
+        allowed=("company_member",),
+        wrong_role=("government_admin", "secretariat_admin"),
     ),
 ]

@@ -29,6 +29,7 @@ import json
 import os
 import signal
 import sys
+import time
 import traceback
 import urllib.parse
 from collections.abc import Callable
@@ -311,6 +312,66 @@ def _terminate(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)  # unwinds, so gunicorn is stopped
 
 
+def _supplier_list_file(rows: int) -> bytes:
+    """A realistic supplier list of `rows` chains in the template's Dutch layout (CSV)."""
+    from supplychain.upload import write_csv
+
+    countries = ["IN", "CN", "VN", "BR", "TR", "PT"]
+    lines = []
+    for number in range(rows):
+        country = countries[number % len(countries)]
+        lines.append(
+            [
+                f"Natuursteen {number}",
+                f"Fabriek {number // 3}",
+                f"Industrieweg {number}",
+                f"Plaats {number % 40}",
+                country,
+                f"{10 + number % 50}.{number % 9999:04d}",
+                f"{70 + number % 50}.{number % 7777:04d}",
+                f"Groeve {number // 7}",
+                "",
+                "",
+                country,
+                "",
+                "",
+                country,
+                country,
+                f"{1000 + number}",
+                "nee",
+            ]
+        )
+    return write_csv(lines, "nl")
+
+
+TIMINGS = {
+    # The issue: "a 5,000-row file is validated in seconds".
+    "time:supplier_list_validate_5000": lambda: _validate_supplier_list(5000),
+}
+
+
+def _validate_supplier_list(rows: int) -> dict[str, Any]:
+    from supplychain.upload import read_rows, validate_rows
+
+    content = _supplier_list_file(rows)
+    started = time.perf_counter()
+    validation = validate_rows(read_rows("lijst.csv", content))
+    seconds = time.perf_counter() - started
+    if not validation.is_valid:
+        raise RuntimeError(f"the generated file is not valid: {validation.problems[:3]}")
+    return {"value": round(seconds, 3), "unit": "s", "rows": rows}
+
+
+def run_timings(report: Report) -> None:
+    for name, measure in TIMINGS.items():
+        if not report.wanted(name):
+            continue
+        try:
+            report.emit({"name": name, **measure()})
+        except Exception as error:  # report and go on with the others
+            report.fail(name, error)
+
+
 def main() -> int:
     signal.signal(signal.SIGTERM, _terminate)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
@@ -348,6 +409,7 @@ def main() -> int:
 
     run_http(report, context, load_settings)
     run_queries(report)
+    run_timings(report)
 
     if report.failures:
         log(f"{len(report.failures)} benchmark(s) failed: {', '.join(report.failures)}")

@@ -41,6 +41,14 @@ ACTIONS = {
     "party_application_decided": _("recorded the steering group's decision on an application"),
     "invoices_issued": _("issued invoices"),
     "invoice_viewed": _("downloaded an invoice"),
+    "facility_created": _("added a facility"),
+    "facility_updated": _("changed a facility"),
+    "facility_deleted": _("removed a facility"),
+    "chain_created": _("added a chain"),
+    "chain_updated": _("changed a chain"),
+    "chain_deleted": _("removed a chain"),
+    "supplier_list_imported": _("imported a supplier list"),
+    "supplier_list_exported": _("exported a supplier list"),
 }
 
 

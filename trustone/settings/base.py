@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "guardian",
+    "django_countries",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -17,10 +17,10 @@ def test_a_grant_is_for_one_object_and_one_user(world) -> None:
     grant(user=assessor, permission=permission, obj=company)
     assert has_grant(user=assessor, permission=permission, obj=company)
     assert not has_grant(user=assessor, permission=permission, obj=other)
-    assert not has_grant(user=world.users["secretariat_admin"], permission=permission,
-                         obj=company)
-    visible = granted_objects(user=assessor, permission=permission,
-                              queryset=Organisation.objects.all())
+    assert not has_grant(user=world.users["secretariat_admin"], permission=permission, obj=company)
+    visible = granted_objects(
+        user=assessor, permission=permission, queryset=Organisation.objects.all()
+    )
     assert list(visible) == [company]
 
     revoke(user=assessor, permission=permission, obj=company)
@@ -30,5 +30,8 @@ def test_a_grant_is_for_one_object_and_one_user(world) -> None:
 def test_anonymous_users_hold_no_grants(world) -> None:
     from django.contrib.auth.models import AnonymousUser
 
-    assert not has_grant(user=AnonymousUser(), permission="members.view_organisation",
-                         obj=world.organisations["company"])
+    assert not has_grant(
+        user=AnonymousUser(),
+        permission="members.view_organisation",
+        obj=world.organisations["company"],
+    )

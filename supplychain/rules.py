@@ -1,0 +1,30 @@
+"""Pure rules about facilities and chains. No database."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def facility_is_identified(
+    *, name: str, address: str, latitude: Decimal | None, longitude: Decimal | None
+) -> bool:
+    """Identified (DOMAIN §4.2): a name plus an address or coordinates."""
+    has_coordinates = latitude is not None and longitude is not None
+    return bool(name.strip()) and (bool(address.strip()) or has_coordinates)
+
+
+def coordinates_problem(latitude: Decimal | None, longitude: Decimal | None) -> str | None:
+    """A code for what is wrong with a pair of coordinates, or None:
+    "incomplete", "latitude_range", "longitude_range", "swapped" (a latitude outside
+    ±90 that would fit as a longitude, with the longitude fitting as a latitude)."""
+    if latitude is None and longitude is None:
+        return None
+    if latitude is None or longitude is None:
+        return "incomplete"
+    if not -90 <= latitude <= 90:
+        if -90 <= longitude <= 90 and -180 <= latitude <= 180:
+            return "swapped"
+        return "latitude_range"
+    if not -180 <= longitude <= 180:
+        return "longitude_range"
+    return None

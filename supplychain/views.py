@@ -1,0 +1,245 @@
+"""The company's supplier list: facilities, chains, insight, upload and export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from assessments.rules import LEVEL_THRESHOLDS, display_percent
+from trustone.access import policies
+from trustone.access.views import PortalView
+from trustone.audit.services import audit_record
+from trustone.forms import add_validation_errors
+
+from . import selectors, services, upload
+from .forms import ChainForm, FacilityForm, UploadForm
+
+
+def _language() -> str:
+    return "en" if (get_language() or "nl").startswith("en") else "nl"
+
+
+class SupplierListView(PortalView):
+    access_policy = policies.COMPANY
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        organisation = self.actor.organisation
+        chains = list(selectors.chains_of(self.actor, organisation))
+        facilities = list(selectors.facilities_of(self.actor, organisation))
+        factory, quarry = selectors.insight_of(chains)
+        used = {c.factory_id for c in chains} | {c.quarry_id for c in chains}
+        volumes = [c.volume_eur is not None for c in chains]
+        return render(
+            request,
+            "supplychain/supplier_list.html",
+            {
+                "chains": chains,
+                "facilities": facilities,
+                "used_facilities": used,
+                "factory_insight": display_percent(factory),
+                "quarry_insight": display_percent(quarry),
+                "thresholds": LEVEL_THRESHOLDS,
+                "partial_volumes": any(volumes) and not all(volumes),
+                "identified": {f.pk for f in facilities if selectors.is_identified(f)},
+            },
+        )
+
+
+class FacilityEditView(PortalView):
+    """Add (no pk) or change a facility of the actor's own company."""
+
+    access_policy = policies.COMPANY
+    template_name = "supplychain/facility_form.html"
+
+    def _facility(self, pk: int | None) -> Any:
+        return selectors.access_facility(self.actor, pk) if pk else None
+
+    def get(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        facility = self._facility(pk)
+        initial = {"kind": request.GET.get("kind", "factory")}
+        form = FacilityForm(instance=facility, initial=initial)
+        return render(request, self.template_name, {"form": form, "facility": facility})
+
+    def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        facility = self._facility(pk)
+        form = FacilityForm(request.POST, instance=facility)
+        if form.is_valid():
+            try:
+                saved = services.facility_save(
+                    actor=self.actor,
+                    organisation=self.actor.organisation,
+                    facility=facility,
+                    **{name: form.cleaned_data[name] for name in form.Meta.fields},
+                )
+            except ValidationError as error:
+                add_validation_errors(form, error)
+            else:
+                messages.success(request, _("%(name)s has been saved.") % {"name": saved.name})
+                return redirect("supplychain:supplier_list")
+        return render(request, self.template_name, {"form": form, "facility": facility}, status=400)
+
+
+class FacilityDeleteView(PortalView):
+    access_policy = policies.COMPANY
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        facility = selectors.access_facility(self.actor, pk)
+        try:
+            services.facility_delete(actor=self.actor, facility=facility)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("%(name)s has been removed.") % {"name": facility.name})
+        return redirect("supplychain:supplier_list")
+
+
+class ChainEditView(PortalView):
+    access_policy = policies.COMPANY
+    template_name = "supplychain/chain_form.html"
+
+    def _form(self, chain: Any, data: Any = None) -> ChainForm:
+        facilities = selectors.facilities_of(self.actor, self.actor.organisation)
+        return ChainForm(
+            data, instance=chain, organisation=self.actor.organisation, facilities=facilities
+        )
+
+    def get(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        chain = selectors.access_chain(self.actor, pk) if pk else None
+        return render(request, self.template_name, {"form": self._form(chain), "chain": chain})
+
+    def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        chain = selectors.access_chain(self.actor, pk) if pk else None
+        form = self._form(chain, request.POST)
+        if form.is_valid():
+            try:
+                services.chain_save(
+                    actor=self.actor,
+                    organisation=self.actor.organisation,
+                    chain=chain,
+                    **{name: form.cleaned_data[name] for name in form.Meta.fields},
+                )
+            except ValidationError as error:
+                add_validation_errors(form, error)
+            else:
+                messages.success(request, _("The chain has been saved."))
+                return redirect("supplychain:supplier_list")
+        return render(request, self.template_name, {"form": form, "chain": chain}, status=400)
+
+
+class ChainDeleteView(PortalView):
+    access_policy = policies.COMPANY
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        chain = selectors.access_chain(self.actor, pk)
+        services.chain_delete(actor=self.actor, chain=chain)
+        messages.success(request, _("The chain has been removed."))
+        return redirect("supplychain:supplier_list")
+
+
+class UploadView(PortalView):
+    """Upload → every problem with its row, column and reason, or a summary to confirm."""
+
+    access_policy = policies.COMPANY
+    template_name = "supplychain/upload.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, self.template_name, {"form": UploadForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = UploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        file = form.cleaned_data["file"]
+        content = file.read(upload.MAX_BYTES + 1)
+        try:
+            validation = upload.validate_rows(upload.read_rows(file.name, content))
+        except upload.UnreadableFile as error:
+            form.add_error("file", str(error))
+            return render(request, self.template_name, {"form": form}, status=400)
+        if not validation.is_valid:
+            return render(
+                request,
+                self.template_name,
+                {
+                    "form": UploadForm(),
+                    "problems": validation.problems,
+                    "filename": file.name,
+                    "valid_rows": len(validation.chains),
+                },
+                status=400,
+            )
+        stored = services.supplier_list_upload_store(
+            actor=self.actor,
+            organisation=self.actor.organisation,
+            filename=file.name,
+            content=content,
+        )
+        factories = {c.factory.key() for c in validation.chains if c.factory}
+        quarries = {c.quarry.key() for c in validation.chains if c.quarry}
+        return render(
+            request,
+            "supplychain/upload_confirm.html",
+            {
+                "upload": stored,
+                "chains": len(validation.chains),
+                "factories": len(factories),
+                "quarries": len(quarries),
+                "existing": selectors.chains_of(self.actor, self.actor.organisation).count(),
+            },
+        )
+
+
+class UploadConfirmView(PortalView):
+    access_policy = policies.COMPANY
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        stored = selectors.access_upload(self.actor, pk)
+        try:
+            count = services.supplier_list_upload_confirm(actor=self.actor, upload=stored)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("supplychain:upload")
+        messages.success(request, _("%(count)s chains have been imported.") % {"count": count})
+        return redirect("supplychain:supplier_list")
+
+
+class TemplateDownloadView(PortalView):
+    access_policy = policies.COMPANY
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return _file_response(request, "trustone-leverancierslijst-sjabloon", [])
+
+
+class ExportView(PortalView):
+    access_policy = policies.COMPANY
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        chains = selectors.chains_of(self.actor, self.actor.organisation)
+        audit_record(actor=self.actor, action="supplier_list_exported", request=request)
+        return _file_response(
+            request, "trustone-leverancierslijst", [upload.chain_cells(chain) for chain in chains]
+        )
+
+
+def _file_response(request: HttpRequest, name: str, rows: list[list[str]]) -> HttpResponse:
+    language = _language()
+    if request.GET.get("format") == "csv":
+        content, mime, extension = upload.write_csv(rows, language), "text/csv", "csv"
+    else:
+        content = upload.write_xlsx(rows, language)
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        extension = "xlsx"
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    return response
