@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -64,7 +65,10 @@ class FacilityEditView(PortalView):
         facility = self._facility(pk)
         initial = {"kind": request.GET.get("kind", "factory")}
         form = FacilityForm(instance=facility, initial=initial)
-        return render(request, self.template_name, {"form": form, "facility": facility})
+        return render(request, self.template_name, self._context(form, facility))
+
+    def _context(self, form: FacilityForm, facility: Any) -> dict[str, Any]:
+        return {"form": form, "facility": facility, "map_tiles": settings.MAP_TILE_URL}
 
     def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
         facility = self._facility(pk)
@@ -82,7 +86,7 @@ class FacilityEditView(PortalView):
             else:
                 messages.success(request, _("%(name)s has been saved.") % {"name": saved.name})
                 return redirect("supplychain:supplier_list")
-        return render(request, self.template_name, {"form": form, "facility": facility}, status=400)
+        return render(request, self.template_name, self._context(form, facility), status=400)
 
 
 class FacilityDeleteView(PortalView):

@@ -254,3 +254,6 @@ LOGGING = {
     },
 }
 FORMAT_MODULE_PATH = ["trustone.formats"]
+
+# Map tiles for the coordinate picker (the picker works without them).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
