@@ -1,5 +1,7 @@
 """Levels and, later, reports and assessments."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -56,3 +58,179 @@ class LevelAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.year}: {self.level}"
+
+
+class Framework(models.Model):
+    """A version of the assessment framework. A report keeps the version it was
+    submitted under; a new version never changes a submitted report."""
+
+    version = models.PositiveSmallIntegerField(_("version"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    valid_from = models.DateField(_("valid from"))
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only a published version is used for new reports."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("assessment framework")
+        verbose_name_plural = _("assessment frameworks")
+        ordering = ["-version"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (v{self.version})"
+
+
+class Step(models.Model):
+    """One of the six due-diligence steps."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="steps")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title_nl = models.CharField(_("title (Dutch)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+
+    class Meta:
+        verbose_name = _("due-diligence step")
+        verbose_name_plural = _("due-diligence steps")
+        ordering = ["framework", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "number"], name="one_step_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title_en}"
+
+
+class QuestionSource(models.TextChoices):
+    ANSWERED = "answered", _("Answered by the company")
+    FACTORY_INSIGHT = "factory_insight", _("Computed from the factory insight")
+    QUARRY_INSIGHT = "quarry_insight", _("Computed from the quarry insight")
+
+
+class Question(models.Model):
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="questions")
+    step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="questions")
+    code = models.CharField(_("code"), max_length=10, help_text=_("Stable, e.g. 2.1a."))
+    order = models.PositiveSmallIntegerField(_("order"))
+    text_nl = models.TextField(_("question (Dutch)"))
+    text_en = models.TextField(_("question (English)"))
+    categories = models.CharField(
+        _("applies to categories"),
+        max_length=2,
+        default="BC",
+        help_text=_("B: limited due diligence; C: full due diligence."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=QuestionSource.choices,
+        default=QuestionSource.ANSWERED,
+    )
+    computed_max_points = models.DecimalField(
+        _("maximum points (computed questions)"), max_digits=5, decimal_places=1, default=0
+    )
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["framework", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["framework", "code"], name="one_question_code")
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class AnswerOption(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    code = models.CharField(_("code"), max_length=20)
+    order = models.PositiveSmallIntegerField(_("order"))
+    text_nl = models.CharField(_("answer (Dutch)"), max_length=300)
+    text_en = models.CharField(_("answer (English)"), max_length=300)
+    points_large = models.DecimalField(_("points, large"), max_digits=5, decimal_places=1)
+    points_medium = models.DecimalField(_("points, medium"), max_digits=5, decimal_places=1)
+    points_small = models.DecimalField(_("points, small"), max_digits=5, decimal_places=1)
+
+    class Meta:
+        verbose_name = _("answer option")
+        verbose_name_plural = _("answer options")
+        ordering = ["question", "order"]
+        constraints = [models.UniqueConstraint(fields=["question", "code"], name="one_option_code")]
+
+    def __str__(self) -> str:
+        return f"{self.question.code}: {self.code}"
+
+    def points_for(self, size_class: str) -> Any:
+        return {
+            "large": self.points_large,
+            "medium": self.points_medium,
+            "small": self.points_small,
+        }[size_class]
+
+
+class ReportingPeriod(models.Model):
+    """A round of annual reports: the year reported on, the deadline, the framework."""
+
+    year = models.PositiveSmallIntegerField(_("year reported on"), unique=True)
+    deadline = models.DateField(_("deadline"))
+    framework = models.ForeignKey(
+        Framework,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("assessment framework"),
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    opened_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned for changes")
+
+
+class Report(models.Model):
+    """A company's report for a period. Each submission freezes a version; later changes
+    go into a new version (nothing submitted is ever overwritten)."""
+
+    organisation = models.ForeignKey(
+        "members.Organisation", on_delete=models.PROTECT, related_name="reports"
+    )
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="reports")
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reminded_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-period__year", "organisation__name", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "period", "version"], name="one_report_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.period} v{self.version}"

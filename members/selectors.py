@@ -220,6 +220,22 @@ def dashboard_tasks(actor: Actor) -> list[tuple[str, str]]:
                     reverse("members:membership"),
                 )
             )
+    if actor.organisation_kind == "company":
+        from django.utils.formats import date_format
+
+        from assessments.periods import open_reports_of
+
+        for report in open_reports_of(actor):
+            tasks.append(
+                (
+                    _("Your report on %(year)s is due on %(date)s: start with the supplier list")
+                    % {
+                        "year": report.period.year,
+                        "date": date_format(report.period.deadline, "DATE_FORMAT"),
+                    },
+                    reverse("supplychain:supplier_list"),
+                )
+            )
     return tasks
 
 

@@ -46,6 +46,7 @@ urlpatterns = [
     *declare(policies.PUBLIC, [path("jsi18n/", JavaScriptCatalog.as_view(), name="jsi18n")]),
     path("", include("members.urls")),
     path("supplier-list/", include("supplychain.urls")),
+    path("reports/", include("assessments.urls")),
     path("audit/", include("trustone.audit.urls")),
     path("jobs/", include("trustone.jobs.urls")),
     path("api/v1/", include("trustone.api_urls")),

@@ -202,6 +202,15 @@ def _supplier_list(world: Any) -> Any:
     ]
 
 
+def _periods(world: Any) -> Any:
+    from assessments.models import Report, ReportingPeriod
+
+    return [
+        list(ReportingPeriod.objects.values_list("id", "year")),
+        list(Report.objects.values_list("id", "status")),
+    ]
+
+
 def _state(*querysets: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda world: [list(q(world)) for q in querysets]
 
@@ -660,5 +669,23 @@ CASES: list[Case] = [
         url=lambda w: (_chain(w), reverse("supplychain:export"))[1],
         allowed=("company_member",),
         wrong_role=("government_admin", "secretariat_admin"),
+    ),
+    # Reporting periods (issue 4).
+    Case(
+        "reporting periods",
+        url_name="assessments:periods",
+        url=lambda w: reverse("assessments:periods"),
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        wrong_role=("company_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "open a reporting period",
+        method="post",
+        url_name="assessments:periods",
+        url=lambda w: reverse("assessments:periods"),
+        data=lambda w: {"year": "2031", "deadline": "2031-03-01"},
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin", "government_admin"),
+        state=_state(_periods),
     ),
 ]

@@ -49,6 +49,7 @@ ACTIONS = {
     "chain_deleted": _("removed a chain"),
     "supplier_list_imported": _("imported a supplier list"),
     "supplier_list_exported": _("exported a supplier list"),
+    "period_opened": _("opened a reporting period"),
 }
 
 

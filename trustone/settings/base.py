@@ -230,6 +230,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_BEAT_SCHEDULE: dict = {
+    "report-reminders": {
+        "task": "assessments.tasks.report_reminders_task",
+        "schedule": timedelta(hours=24),
+    },
     "purge-old-invitations": {
         "task": "members.tasks.invitations_expire_task",
         "schedule": timedelta(hours=1),

@@ -1,0 +1,59 @@
+"""Reporting periods (secretariat)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trustone.access import policies
+from trustone.access.views import PortalView
+from trustone.forms import add_validation_errors
+
+from . import periods
+from .forms import PeriodOpenForm
+
+
+class PeriodsView(PortalView):
+    """The reporting periods with their progress, and opening the next one."""
+
+    access_policy = policies.SECRETARIAT
+    template_name = "assessments/periods.html"
+
+    def _render(self, form: PeriodOpenForm, status: int = 200) -> HttpResponse:
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "periods": periods.periods_overview(self.actor),
+                "members": periods.reporting_members(timezone.localdate()).count(),
+            },
+            status=status,
+        )
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        today = timezone.localdate()
+        return self._render(PeriodOpenForm(initial={"year": today.year}))
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = PeriodOpenForm(request.POST)
+        if form.is_valid():
+            try:
+                period = periods.period_open(actor=self.actor, **form.cleaned_data)
+            except ValidationError as error:
+                add_validation_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The reporting period %(year)s is open; the members "
+                        "have been told by e-mail."
+                    )
+                    % {"year": period.year},
+                )
+                return redirect("assessments:periods")
+        return self._render(form, status=400)
