@@ -234,3 +234,33 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.period} v{self.version}"
+
+
+class Answer(models.Model):
+    """A company's answer to one question in one version of its report."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    option = models.ForeignKey(
+        AnswerOption,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answer"),
+    )
+    explanation = models.TextField(_("explanation"), blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "question"], name="one_answer_per_question")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} {self.question.code}"

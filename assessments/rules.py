@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_DOWN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 HUNDRED = Decimal("100")
@@ -65,3 +65,15 @@ LEVEL_THRESHOLDS: tuple[tuple[int, Decimal, Decimal, Decimal, bool], ...] = (
     (4, Decimal(75), Decimal(100), Decimal(75), True),
     (5, Decimal(90), Decimal(100), Decimal(90), True),
 )
+
+
+def computed_insight_points(percent: Decimal, maximum: Decimal = Decimal(5)) -> Decimal:
+    """Questions 2.1a–b: maximum × insight % / 100, rounded to the nearest 0.5."""
+    raw = maximum * percent / HUNDRED
+    return (raw * 2).quantize(Decimal(1), rounding=ROUND_HALF_UP) / 2
+
+
+def question_applies(*, categories: str, full_due_diligence: bool) -> bool:
+    """Category C (full due diligence) answers every question; category B only those
+    marked B (steps 1 and 2.1)."""
+    return ("C" if full_due_diligence else "B") in categories

@@ -381,7 +381,25 @@ def seed_demo() -> list[DemoUser]:
             TOTP.activate(user, DEMO_TOTP_SECRET)
     _seed_memberships(organisations)
     _seed_supplier_list(organisations["Van der Steen Natuursteen B.V."])
+    _seed_reporting_period()
     return USERS
+
+
+def _seed_reporting_period() -> None:
+    """An open reporting period on the current year, due three months from now."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from assessments.models import ReportingPeriod
+    from assessments.periods import period_open
+    from trustone.access.actor import actor_for
+
+    year = timezone.localdate().year
+    if ReportingPeriod.objects.filter(year=year).exists():
+        return
+    secretary = actor_for(User.objects.get(email="secretariaat@trustone.demo"))
+    period_open(actor=secretary, year=year, deadline=timezone.localdate() + timedelta(days=90))
 
 
 # (product, factory, factory place, country, lat, lon, quarry, quarry place, volume €)

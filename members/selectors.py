@@ -228,12 +228,12 @@ def dashboard_tasks(actor: Actor) -> list[tuple[str, str]]:
         for report in open_reports_of(actor):
             tasks.append(
                 (
-                    _("Your report on %(year)s is due on %(date)s: start with the supplier list")
+                    _("Your report on %(year)s is due on %(date)s")
                     % {
                         "year": report.period.year,
                         "date": date_format(report.period.deadline, "DATE_FORMAT"),
                     },
-                    reverse("supplychain:supplier_list"),
+                    reverse("assessments:report", args=[report.pk]),
                 )
             )
     return tasks

@@ -211,6 +211,25 @@ def _periods(world: Any) -> Any:
     ]
 
 
+def _report(world: Any) -> Any:
+    from assessments.models import Framework, Report, ReportingPeriod
+
+    framework = Framework.objects.get(version=1)
+    period, _created = ReportingPeriod.objects.get_or_create(
+        year=2026, defaults={"deadline": "2027-03-01", "framework": framework}
+    )
+    _covenant(world)
+    return Report.objects.create(
+        organisation=world.organisations["company"], period=period, framework=framework
+    )
+
+
+def _answers(world: Any) -> Any:
+    from assessments.models import Answer
+
+    return list(Answer.objects.values_list("id", "option_id", "explanation"))
+
+
 def _state(*querysets: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda world: [list(q(world)) for q in querysets]
 
@@ -687,5 +706,32 @@ CASES: list[Case] = [
         allowed=("secretariat_admin",),
         wrong_role=("company_admin", "government_admin"),
         state=_state(_periods),
+    ),
+    Case(
+        "report",
+        url_name="assessments:report",
+        url=lambda w: reverse("assessments:report", args=[_report(w).pk]),
+        allowed=("company_admin", "company_member", "secretariat_admin"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("government_admin", "ngo_member"),
+    ),
+    Case(
+        "questionnaire",
+        url_name="assessments:questionnaire",
+        url=lambda w: reverse("assessments:questionnaire", args=[_report(w).pk]),
+        allowed=("company_member", "secretariat_assessor"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("government_admin",),
+    ),
+    Case(
+        "save an answer",
+        method="post",
+        url_name="assessments:answer_save",
+        url=lambda w: reverse("assessments:answer_save", args=[_report(w).pk, "1.2"]),
+        data=lambda w: {"option": "all_seven", "explanation": "x"},
+        allowed=("company_member",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin", "government_admin"),
+        state=_answers,
     ),
 ]

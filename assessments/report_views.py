@@ -1,0 +1,95 @@
+"""A company's report in the browser: overview and the questionnaire with autosave."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from supplychain.selectors import chains_of, insight_of
+from trustone.access import policies
+from trustone.access.views import PortalView
+
+from . import reports
+from .rules import display_percent
+
+
+def _insight(actor: object, report: object) -> tuple:
+    chains = list(chains_of(actor, report.organisation))  # type: ignore[attr-defined]
+    return chains, *insight_of(chains)
+
+
+class ReportView(PortalView):
+    """The report's parts and what is still missing."""
+
+    access_policy = policies.COMPANY | policies.SECRETARIAT
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        report = reports.access_report(self.actor, pk)
+        chains, factory, quarry = _insight(self.actor, report)
+        steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
+        answered, applicable = reports.completeness(steps)
+        return render(
+            request,
+            "assessments/report.html",
+            {
+                "report": report,
+                "chains": len(chains),
+                "answered": answered,
+                "applicable": applicable,
+                "factory_insight": display_percent(factory),
+                "quarry_insight": display_percent(quarry),
+                "editable": report.status in reports.EDITABLE
+                and self.actor.acts_for(report.organisation),
+            },
+        )
+
+
+class QuestionnaireView(PortalView):
+    access_policy = policies.COMPANY | policies.SECRETARIAT
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        report = reports.access_report(self.actor, pk)
+        _chains, factory, quarry = _insight(self.actor, report)
+        steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
+        answered, applicable = reports.completeness(steps)
+        return render(
+            request,
+            "assessments/questionnaire.html",
+            {
+                "report": report,
+                "steps": steps,
+                "answered": answered,
+                "applicable": applicable,
+                "editable": report.status in reports.EDITABLE
+                and self.actor.acts_for(report.organisation),
+                "language": "en" if request.LANGUAGE_CODE.startswith("en") else "nl",
+            },
+        )
+
+
+class AnswerSaveView(PortalView):
+    """Saves one answer (htmx, on every change) and returns its status line."""
+
+    access_policy = policies.COMPANY
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int, code: str) -> HttpResponse:
+        report = reports.access_editable_report(self.actor, pk)
+        try:
+            answer = reports.answer_save(
+                actor=self.actor,
+                report=report,
+                question_code=code,
+                option_code=request.POST.get("option", ""),
+                explanation=request.POST.get("explanation", ""),
+            )
+        except ValidationError as error:
+            return render(
+                request, "assessments/_answer_status.html", {"errors": error.messages}, status=400
+            )
+        if not request.htmx:  # type: ignore[attr-defined]  # the form without JavaScript
+            url = reverse("assessments:questionnaire", args=[report.pk])
+            return redirect(f"{url}#question-{code}")
+        return render(request, "assessments/_answer_status.html", {"answer": answer})
