@@ -7,3 +7,45 @@ from trustone.forms import DateInput
 class PeriodOpenForm(forms.Form):
     year = forms.IntegerField(label=_("Year reported on"), min_value=2025, max_value=2100)
     deadline = forms.DateField(label=_("Deadline"), widget=DateInput())
+
+
+class RiskForm(forms.ModelForm):
+    class Meta:
+        from .models import Risk
+
+        model = Risk
+        fields = [
+            "theme",
+            "other_theme",
+            "region",
+            "facility",
+            "scale",
+            "scope",
+            "irremediability",
+            "likelihood",
+            "justification",
+        ]
+        widgets = {"justification": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "region": _("For example: sandstone quarries around Kota, Rajasthan."),
+            "scale": _("How grave is the harm for the people concerned?"),
+            "scope": _("How many people are or could be affected?"),
+            "irremediability": _("How hard is it to put right?"),
+        }
+
+    def __init__(self, *args: object, facilities: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["facility"].queryset = facilities
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        from .models import Action
+
+        model = Action
+        fields = ["description", "owner", "indicator", "target", "deadline", "status", "progress"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "progress": forms.Textarea(attrs={"rows": 2}),
+            "deadline": DateInput(),
+        }

@@ -264,3 +264,96 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report} {self.question.code}"
+
+
+class Theme(models.TextChoices):
+    """The seven themes of the covenant (DOMAIN §7), and other issues (Art. 6.14)."""
+
+    DISCRIMINATION = "discrimination", _("Discrimination and gender")
+    CHILD_LABOUR = "child_labour", _("Child labour")
+    FORCED_LABOUR = "forced_labour", _("Forced labour")
+    LIVING_WAGE = "living_wage", _("Living wage")
+    FREEDOM_OF_ASSOCIATION = (
+        "freedom_of_association",
+        _("Freedom of association and collective bargaining"),
+    )
+    HEALTH_AND_SAFETY = "health_and_safety", _("Health and safety")
+    LAND_AND_ENVIRONMENT = "land_and_environment", _("Land rights and environment")
+    OTHER = "other", _("Other issue")
+
+
+class Rating(models.IntegerChoices):
+    LOW = 1, _("low")
+    MEDIUM = 2, _("moderate")
+    HIGH = 3, _("high")
+
+
+class Risk(models.Model):
+    """A prioritised risk in a report's plan of action."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="risks")
+    theme = models.CharField(_("theme"), max_length=30, choices=Theme.choices)
+    other_theme = models.CharField(_("other issue"), max_length=150, blank=True)
+    region = models.CharField(_("production region or link"), max_length=200)
+    facility = models.ForeignKey(
+        "supplychain.Facility",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("facility"),
+    )
+    scale = models.PositiveSmallIntegerField(_("scale"), choices=Rating.choices)
+    scope = models.PositiveSmallIntegerField(_("scope"), choices=Rating.choices)
+    irremediability = models.PositiveSmallIntegerField(_("irremediability"), choices=Rating.choices)
+    likelihood = models.PositiveSmallIntegerField(_("likelihood"), choices=Rating.choices)
+    justification = models.TextField(_("justification of the priority"))
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("risk")
+        verbose_name_plural = _("risks")
+        ordering = ["report", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_theme_display()} – {self.region}"
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Completed")
+    STOPPED = "stopped", _("Stopped")
+
+
+class Action(models.Model):
+    """A SMART action against a risk; unfinished actions carry over to next year's plan."""
+
+    risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField(_("action (specific)"))
+    owner = models.CharField(_("owner"), max_length=150)
+    indicator = models.CharField(_("indicator (measurable)"), max_length=300)
+    target = models.CharField(_("target"), max_length=300)
+    deadline = models.DateField(_("deadline (time-bound)"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
+    progress = models.TextField(_("progress"), blank=True)
+    carried_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["deadline", "id"]
+
+    def __str__(self) -> str:
+        return self.description[:60]

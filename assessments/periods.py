@@ -65,6 +65,10 @@ def period_open(
         Report(organisation=organisation, period=period, framework=framework)
         for organisation in members
     )
+    from .plans import plan_carry_forward
+
+    for report in reports:
+        plan_carry_forward(report=report)
     audit_record(
         actor=actor,
         action="period_opened",

@@ -37,6 +37,7 @@ class ReportView(PortalView):
                 "report": report,
                 "chains": len(chains),
                 "answered": answered,
+                "risks": report.risks.count(),
                 "applicable": applicable,
                 "factory_insight": display_percent(factory),
                 "quarry_insight": display_percent(quarry),

@@ -77,3 +77,13 @@ def question_applies(*, categories: str, full_due_diligence: bool) -> bool:
     """Category C (full due diligence) answers every question; category B only those
     marked B (steps 1 and 2.1)."""
     return ("C" if full_due_diligence else "B") in categories
+
+
+def risk_severity(*, scale: int, scope: int, irremediability: int) -> int:
+    """Severity (UNGP): scale + scope + irremediability, each rated 1–3: 3 to 9."""
+    return scale + scope + irremediability
+
+
+def risk_priority(*, scale: int, scope: int, irremediability: int, likelihood: int) -> int:
+    """Priority = severity × likelihood (1–3): 3 to 27; the plan sorts by it."""
+    return risk_severity(scale=scale, scope=scope, irremediability=irremediability) * likelihood

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import report_views, views
+from . import plan_views, report_views, views
 
 app_name = "assessments"
 urlpatterns = [
@@ -8,4 +8,19 @@ urlpatterns = [
     path("<int:pk>/", report_views.ReportView.as_view(), name="report"),
     path("<int:pk>/questionnaire/", report_views.QuestionnaireView.as_view(), name="questionnaire"),
     path("<int:pk>/answers/<str:code>/", report_views.AnswerSaveView.as_view(), name="answer_save"),
+    path("<int:pk>/plan/", plan_views.PlanView.as_view(), name="plan"),
+    path("<int:pk>/plan/risks/new/", plan_views.RiskEditView.as_view(), name="risk_create"),
+    path("risks/<int:risk_pk>/", plan_views.RiskEditView.as_view(), name="risk_edit"),
+    path("risks/<int:risk_pk>/delete/", plan_views.RiskDeleteView.as_view(), name="risk_delete"),
+    path(
+        "risks/<int:risk_pk>/actions/new/",
+        plan_views.ActionEditView.as_view(),
+        name="action_create",
+    ),
+    path("actions/<int:action_pk>/", plan_views.ActionEditView.as_view(), name="action_edit"),
+    path(
+        "actions/<int:action_pk>/delete/",
+        plan_views.ActionDeleteView.as_view(),
+        name="action_delete",
+    ),
 ]

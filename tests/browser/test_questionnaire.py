@@ -26,10 +26,13 @@ def test_answers_are_saved_while_filling_in(page: Page) -> None:
     page.get_by_role("link", name="Uw rapportage over 2026").click()
     page.get_by_role("link", name="Vragenlijst invullen").click()
     question = page.locator("#question-1\\.2")
-    question.get_by_label("Alle zeven").check()
+    with page.expect_response(lambda response: "/answers/1.2/" in response.url):
+        question.get_by_label("Alle zeven").check()
     expect(question.locator(".answer-status")).to_contain_text("Opgeslagen om")
     question.get_by_label("Toelichting").fill("Ons beleid noemt alle zeven thema's.")
-    question.get_by_label("Toelichting").blur()
+    with page.expect_response(lambda response: "/answers/1.2/" in response.url) as saved:
+        question.get_by_label("Toelichting").blur()
+    assert saved.value.status == 200
     expect(question.locator(".answer-status")).to_contain_text("Opgeslagen om")
 
     page.reload()

@@ -230,6 +230,62 @@ def _answers(world: Any) -> Any:
     return list(Answer.objects.values_list("id", "option_id", "explanation"))
 
 
+def _risk(world: Any) -> Any:
+    from assessments.models import Risk
+
+    return Risk.objects.create(
+        report=_report(world),
+        theme="child_labour",
+        region="Kota",
+        scale=3,
+        scope=2,
+        irremediability=3,
+        likelihood=2,
+        justification="Keienwerven",
+    )
+
+
+def _action(world: Any) -> Any:
+    from assessments.models import Action
+
+    return Action.objects.create(
+        risk=_risk(world),
+        description="Leeftijdscontrole",
+        owner="Inkoop",
+        indicator="i",
+        target="t",
+        deadline="2027-06-30",
+    )
+
+
+def _plan(world: Any) -> Any:
+    from assessments.models import Action, Risk
+
+    return [
+        list(Risk.objects.values_list("id", "theme", "region")),
+        list(Action.objects.values_list("id", "description", "status")),
+    ]
+
+
+RISK_DATA = {
+    "theme": "living_wage",
+    "region": "Xiamen",
+    "scale": "2",
+    "scope": "2",
+    "irremediability": "2",
+    "likelihood": "2",
+    "justification": "Loonkloof",
+}
+ACTION_DATA = {
+    "description": "Loonkloof meten",
+    "owner": "Inkoop",
+    "indicator": "i",
+    "target": "t",
+    "deadline": "2027-06-30",
+    "status": "planned",
+}
+
+
 def _state(*querysets: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda world: [list(q(world)) for q in querysets]
 
@@ -733,5 +789,77 @@ CASES: list[Case] = [
         other_organisation=("other_company_admin",),
         wrong_role=("secretariat_admin", "government_admin"),
         state=_answers,
+    ),
+    Case(
+        "plan of action",
+        url_name="assessments:plan",
+        url=lambda w: reverse("assessments:plan", args=[_risk(w).report_id]),
+        allowed=("company_member", "secretariat_admin"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("government_admin",),
+    ),
+    Case(
+        "add a risk",
+        method="post",
+        url_name="assessments:risk_create",
+        url=lambda w: reverse("assessments:risk_create", args=[_report(w).pk]),
+        data=lambda w: RISK_DATA,
+        allowed=("company_member",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin", "government_admin"),
+        state=_plan,
+    ),
+    Case(
+        "change a risk",
+        method="post",
+        url_name="assessments:risk_edit",
+        url=lambda w: reverse("assessments:risk_edit", args=[_risk(w).pk]),
+        data=lambda w: RISK_DATA,
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_plan,
+    ),
+    Case(
+        "remove a risk",
+        method="post",
+        url_name="assessments:risk_delete",
+        url=lambda w: reverse("assessments:risk_delete", args=[_risk(w).pk]),
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_plan,
+    ),
+    Case(
+        "add an action",
+        method="post",
+        url_name="assessments:action_create",
+        url=lambda w: reverse("assessments:action_create", args=[_risk(w).pk]),
+        data=lambda w: ACTION_DATA,
+        allowed=("company_member",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_plan,
+    ),
+    Case(
+        "change an action",
+        method="post",
+        url_name="assessments:action_edit",
+        url=lambda w: reverse("assessments:action_edit", args=[_action(w).pk]),
+        data=lambda w: ACTION_DATA,
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_plan,
+    ),
+    Case(
+        "remove an action",
+        method="post",
+        url_name="assessments:action_delete",
+        url=lambda w: reverse("assessments:action_delete", args=[_action(w).pk]),
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_plan,
     ),
 ]

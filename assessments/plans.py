@@ -1,0 +1,153 @@
+"""The plan of action (part 3 of the report): risks by priority, SMART actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trustone.access.actor import Actor
+from trustone.access.errors import NotFound
+
+from . import rules
+from .models import Action, ActionStatus, Report, ReportStatus, Risk
+from .reports import EDITABLE
+
+
+def risks_by_priority(report: Report) -> list[Risk]:
+    """The report's risks with their actions, highest priority first. Two queries."""
+    risks = list(
+        Risk.objects.filter(report=report)
+        .select_related("facility", "updated_by")
+        .prefetch_related("actions")
+    )
+    for risk in risks:
+        risk.priority = rules.risk_priority(  # type: ignore[attr-defined]
+            scale=risk.scale,
+            scope=risk.scope,
+            irremediability=risk.irremediability,
+            likelihood=risk.likelihood,
+        )
+    return sorted(risks, key=lambda r: (-r.priority, r.pk))  # type: ignore[attr-defined]
+
+
+def _editable(actor: Actor, report: Report) -> None:
+    if not actor.acts_for(report.organisation):
+        raise PermissionDenied
+    if report.status not in EDITABLE:
+        raise ValidationError(_("This report has been submitted and can no longer be changed."))
+
+
+def access_risk(actor: Actor, risk_id: int) -> Risk:
+    """A risk in a report of the actor's own company; not found otherwise."""
+    risk = Risk.objects.select_related("report__organisation").filter(pk=risk_id).first()
+    if risk is None or not actor.acts_for(risk.report.organisation):
+        raise NotFound
+    return risk
+
+
+def access_action(actor: Actor, action_id: int) -> Action:
+    action = (
+        Action.objects.select_related("risk__report__organisation").filter(pk=action_id).first()
+    )
+    if action is None or not actor.acts_for(action.risk.report.organisation):
+        raise NotFound
+    return action
+
+
+@transaction.atomic
+def risk_save(*, actor: Actor, report: Report, risk: Risk | None = None, **fields: Any) -> Risk:
+    _editable(actor, report)
+    facility = fields.get("facility")
+    if facility is not None and facility.organisation_id != report.organisation_id:
+        raise ValidationError({"facility": _("Choose one of your own facilities.")})
+    if fields.get("theme") == "other" and not fields.get("other_theme", "").strip():
+        raise ValidationError({"other_theme": _("Name the other issue.")})
+    risk = risk or Risk(report=report)
+    for name, value in fields.items():
+        setattr(risk, name, value)
+    risk.updated_at, risk.updated_by = timezone.now(), actor.user
+    risk.full_clean()
+    risk.save()
+    return risk
+
+
+@transaction.atomic
+def risk_delete(*, actor: Actor, risk: Risk) -> None:
+    _editable(actor, risk.report)
+    risk.delete()
+
+
+@transaction.atomic
+def action_save(*, actor: Actor, risk: Risk, action: Action | None = None, **fields: Any) -> Action:
+    _editable(actor, risk.report)
+    action = action or Action(risk=risk)
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.updated_at, action.updated_by = timezone.now(), actor.user
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_delete(*, actor: Actor, action: Action) -> None:
+    _editable(actor, action.risk.report)
+    action.delete()
+
+
+def plan_carry_forward(*, report: Report) -> int:
+    """Copy the risks with unfinished actions of the company's latest submitted report of
+    an earlier period into a new report, so that progress on them can be reported.
+    Returns the number of actions carried forward."""
+    previous = (
+        Report.objects.filter(
+            organisation=report.organisation,
+            period__year__lt=report.period.year,
+            status=ReportStatus.SUBMITTED,
+        )
+        .order_by("-period__year", "-version")
+        .first()
+    )
+    if previous is None:
+        return 0
+    carried = 0
+    for risk in Risk.objects.filter(report=previous).prefetch_related("actions"):
+        open_actions = [
+            a
+            for a in risk.actions.all()
+            if a.status in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
+        ]
+        if not open_actions:
+            continue
+        copy = Risk.objects.create(
+            report=report,
+            theme=risk.theme,
+            other_theme=risk.other_theme,
+            region=risk.region,
+            facility=risk.facility,
+            scale=risk.scale,
+            scope=risk.scope,
+            irremediability=risk.irremediability,
+            likelihood=risk.likelihood,
+            justification=risk.justification,
+        )
+        Action.objects.bulk_create(
+            Action(
+                risk=copy,
+                description=a.description,
+                owner=a.owner,
+                indicator=a.indicator,
+                target=a.target,
+                deadline=a.deadline,
+                status=a.status,
+                progress=a.progress,
+                carried_from=a,
+            )
+            for a in open_actions
+        )
+        carried += len(open_actions)
+    return carried
