@@ -90,3 +90,23 @@ def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
 
 
 __all__ = ["Membership", "World", "make_user"]
+
+
+def ensure_framework_v1():
+    """The framework that migration 0004 ships. Transactional tests flush every table,
+    data migrations included, so tests that need it after such a test call this."""
+    import importlib
+
+    from django.apps import apps
+
+    from assessments.models import Framework
+
+    if not Framework.objects.filter(version=1).exists():
+        migration = importlib.import_module("assessments.migrations.0004_framework_v1")
+        migration.add_framework_v1(apps, None)
+    return Framework.objects.get(version=1)
+
+
+@pytest.fixture
+def framework_v1(db):
+    return ensure_framework_v1()

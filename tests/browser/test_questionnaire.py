@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from assessments.models import Answer, Framework, Report, ReportingPeriod
-from tests.conftest import make_user
+from assessments.models import Answer, Report, ReportingPeriod
+from tests.conftest import ensure_framework_v1, make_user
 from tests.factories import CovenantMembershipFactory, OrganisationFactory
 
 from .conftest import log_in
@@ -18,7 +18,7 @@ def test_answers_are_saved_while_filling_in(page: Page) -> None:
     company = OrganisationFactory(name="Kempen Natuursteen B.V.")
     CovenantMembershipFactory(organisation=company, employees=12, annual_revenue_eur=1_800_000)
     user = make_user(company, "member")
-    framework = Framework.objects.get(version=1)
+    framework = ensure_framework_v1()
     period = ReportingPeriod.objects.create(year=2026, deadline="2027-03-01", framework=framework)
     report = Report.objects.create(organisation=company, period=period, framework=framework)
 

@@ -212,9 +212,10 @@ def _periods(world: Any) -> Any:
 
 
 def _report(world: Any) -> Any:
-    from assessments.models import Framework, Report, ReportingPeriod
+    from assessments.models import Report, ReportingPeriod
+    from tests.conftest import ensure_framework_v1
 
-    framework = Framework.objects.get(version=1)
+    framework = ensure_framework_v1()
     period, _created = ReportingPeriod.objects.get_or_create(
         year=2026, defaults={"deadline": "2027-03-01", "framework": framework}
     )

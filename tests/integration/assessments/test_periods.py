@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def members(world):
+def members(world, framework_v1):
     CovenantMembershipFactory(organisation=world.organisations["company"], member_type="full")
     CovenantMembershipFactory(
         organisation=world.organisations["other_company"], member_type="associated"

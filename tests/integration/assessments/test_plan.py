@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import Action, Framework, Report, ReportingPeriod, Risk
+from assessments.models import Action, Report, ReportingPeriod, Risk
 from assessments.plans import plan_carry_forward
 from assessments.rules import risk_priority
 from tests.factories import CovenantMembershipFactory
@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def report(world):
+def report(world, framework_v1):
     CovenantMembershipFactory(organisation=world.organisations["company"])
-    framework = Framework.objects.get(version=1)
+    framework = framework_v1
     period = ReportingPeriod.objects.create(year=2026, deadline="2027-03-01", framework=framework)
     return Report.objects.create(
         organisation=world.organisations["company"], period=period, framework=framework

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from assessments.models import Answer, Framework, Report, ReportingPeriod
+from assessments.models import Answer, Report, ReportingPeriod
 from assessments.rules import computed_insight_points, question_applies
 from tests.factories import CovenantMembershipFactory
 
@@ -13,14 +13,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def report(world):
+def report(world, framework_v1):
     CovenantMembershipFactory(
         organisation=world.organisations["company"],
         employees=300,
         annual_revenue_eur=60_000_000,
         full_due_diligence=True,
     )
-    framework = Framework.objects.get(version=1)
+    framework = framework_v1
     period = ReportingPeriod.objects.create(year=2026, deadline="2027-03-01", framework=framework)
     return Report.objects.create(
         organisation=world.organisations["company"], period=period, framework=framework
