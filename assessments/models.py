@@ -221,6 +221,10 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reminded_on = models.DateField(null=True, blank=True)
+    snapshot = models.JSONField(_("submitted content"), null=True, blank=True)
+    pdf = models.FileField(upload_to="reports/%Y/", blank=True)
+    return_comment = models.TextField(_("comments of the secretariat"), blank=True)
+    returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("report")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from supplychain.selectors import chains_of, insight_of
 from trustone.access import policies
+from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 
-from . import reports
+from . import reports, submission
 from .rules import display_percent
 
 
@@ -38,6 +41,12 @@ class ReportView(PortalView):
                 "chains": len(chains),
                 "answered": answered,
                 "risks": report.risks.count(),
+                "missing": submission.missing_parts(report)
+                if report.status in reports.EDITABLE
+                else [],
+                "versions": reports.reports_visible_to(self.actor)
+                .filter(organisation=report.organisation, period=report.period)
+                .order_by("version"),
                 "applicable": applicable,
                 "factory_insight": display_percent(factory),
                 "quarry_insight": display_percent(quarry),
@@ -94,3 +103,85 @@ class AnswerSaveView(PortalView):
             url = reverse("assessments:questionnaire", args=[report.pk])
             return redirect(f"{url}#question-{code}")
         return render(request, "assessments/_answer_status.html", {"answer": answer})
+
+
+class SubmitView(PortalView):
+    access_policy = policies.COMPANY
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        report = reports.access_editable_report(self.actor, pk)
+        language = "en" if request.LANGUAGE_CODE.startswith("en") else "nl"
+        try:
+            submission.report_submit(actor=self.actor, report=report, language=language)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your report has been submitted. A confirmation with "
+                    "a PDF of what you submitted has been e-mailed to "
+                    "you."
+                ),
+            )
+        return redirect("assessments:report", report.pk)
+
+
+class NewVersionView(PortalView):
+    """The company wants to change a submitted report: a new draft version."""
+
+    access_policy = policies.COMPANY
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        report = reports.access_editable_report(self.actor, pk)
+        try:
+            draft = submission.report_new_version(actor=self.actor, report=report)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("assessments:report", report.pk)
+        messages.success(
+            request,
+            _("Version %(version)s has been made; the submitted version stays as it was.")
+            % {"version": draft.version},
+        )
+        return redirect("assessments:report", draft.pk)
+
+
+class ReturnView(PortalView):
+    """The secretariat returns a submitted report for changes, with comments."""
+
+    access_policy = policies.SECRETARIAT
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        report = reports.access_report(self.actor, pk)
+        try:
+            draft = submission.report_return(
+                actor=self.actor, report=report, comment=request.POST.get("comment", "")
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("assessments:report", report.pk)
+        messages.success(
+            request,
+            _("The report has been returned to the company as version %(version)s.")
+            % {"version": draft.version},
+        )
+        return redirect("assessments:report", draft.pk)
+
+
+class ReportPdfView(PortalView):
+    access_policy = policies.COMPANY | policies.SECRETARIAT
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        report = reports.access_report(self.actor, pk)
+        if not report.pdf:
+            raise NotFound
+        return FileResponse(
+            report.pdf.open("rb"),
+            as_attachment=True,
+            filename=f"trustone-report-{report.period.year}-v{report.version}.pdf",
+        )

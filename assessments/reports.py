@@ -39,8 +39,8 @@ def access_report(actor: Actor, report_id: int) -> Report:
 
 
 def access_editable_report(actor: Actor, report_id: int) -> Report:
-    """A report of the actor's own company that can still be changed; not found for
-    anyone else's (a submitted one can be read, not changed)."""
+    """A report of the actor's own company (for changes, submitting, a new version); not
+    found for anyone else's, the secretariat included."""
     report = access_report(actor, report_id)
     if not actor.acts_for(report.organisation):
         raise NotFound

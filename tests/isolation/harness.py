@@ -287,6 +287,23 @@ ACTION_DATA = {
 }
 
 
+def _submitted(world: Any) -> Any:
+    from django.core.files.base import ContentFile
+
+    report = _report(world)
+    report.status = "submitted"
+    report.snapshot = {"chains": [], "answers": [], "plan": []}
+    report.pdf.save("r.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    report.save()
+    return report
+
+
+def _reports(world: Any) -> Any:
+    from assessments.models import Report
+
+    return list(Report.objects.values_list("id", "version", "status", "returned_at"))
+
+
 def _state(*querysets: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda world: [list(q(world)) for q in querysets]
 
@@ -862,5 +879,43 @@ CASES: list[Case] = [
         other_organisation=("other_company_admin",),
         wrong_role=("secretariat_admin",),
         state=_plan,
+    ),
+    Case(
+        "submit a report",
+        method="post",
+        url_name="assessments:submit",
+        url=lambda w: reverse("assessments:submit", args=[_report(w).pk]),
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin", "government_admin"),
+        state=_reports,
+    ),
+    Case(
+        "new version",
+        method="post",
+        url_name="assessments:new_version",
+        url=lambda w: reverse("assessments:new_version", args=[_submitted(w).pk]),
+        allowed=("company_member",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_reports,
+    ),
+    Case(
+        "return a report",
+        method="post",
+        url_name="assessments:return",
+        url=lambda w: reverse("assessments:return", args=[_submitted(w).pk]),
+        data=lambda w: {"comment": "Graag aanvullen"},
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin", "government_admin"),
+        state=_reports,
+    ),
+    Case(
+        "submitted report PDF",
+        url_name="assessments:report_pdf",
+        url=lambda w: reverse("assessments:report_pdf", args=[_submitted(w).pk]),
+        allowed=("company_member", "secretariat_assessor"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("government_admin",),
     ),
 ]

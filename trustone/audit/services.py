@@ -50,6 +50,8 @@ ACTIONS = {
     "supplier_list_imported": _("imported a supplier list"),
     "supplier_list_exported": _("exported a supplier list"),
     "period_opened": _("opened a reporting period"),
+    "report_submitted": _("submitted a report"),
+    "report_returned": _("returned a report for changes"),
 }
 
 

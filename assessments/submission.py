@@ -1,0 +1,253 @@
+"""Submitting a report: what is missing, the frozen version, a PDF of exactly what was
+submitted; returning a report for changes; new versions. Nothing submitted is ever
+overwritten."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from supplychain.selectors import chain_insight_rows, is_identified
+from trustone.access.actor import Actor
+from trustone.audit.services import audit_record
+from trustone.pdf import render_pdf
+
+from . import plans, reports, rules
+from .models import Action, Answer, Report, ReportStatus, Risk
+
+
+def _chains(report: Report) -> list[Any]:
+    from supplychain.models import Chain
+
+    return list(
+        Chain.objects.filter(organisation=report.organisation).select_related("factory", "quarry")
+    )
+
+
+def missing_parts(report: Report) -> list[str]:
+    """What still has to be done before the report can be submitted."""
+    chains = _chains(report)
+    factory, quarry = rules.insight_percentages(chain_insight_rows(chains))
+    steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
+    _size, full_dd = reports.company_profile(report)
+    missing = []
+    if not chains:
+        missing.append(_("Part 1: the supplier list has no chains."))
+    unanswered = [q.question.code for step in steps for q in step.questions if not q.is_answered]
+    if unanswered:
+        missing.append(
+            _("Part 2: questions %(codes)s are not answered.") % {"codes": ", ".join(unanswered)}
+        )
+    if full_dd:
+        risks = plans.risks_by_priority(report)
+        if not risks:
+            missing.append(_("Part 3: the plan of action has no risks."))
+        elif any(not risk.actions.all() for risk in risks):
+            missing.append(_("Part 3: every risk in the plan of action needs at least one action."))
+    return missing
+
+
+def snapshot_of(report: Report) -> dict[str, Any]:
+    """Everything the report consists of, as plain data."""
+    chains = _chains(report)
+    factory, quarry = rules.insight_percentages(chain_insight_rows(chains))
+    size, full_dd = reports.company_profile(report)
+    steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
+
+    def facility(f: Any) -> dict[str, Any] | None:
+        if f is None:
+            return None
+        return {
+            "kind": f.kind,
+            "name": f.name,
+            "address": f.address,
+            "place": f.place,
+            "country": f.country.code,
+            "identified": is_identified(f),
+            "latitude": None if f.latitude is None else str(f.latitude),
+            "longitude": None if f.longitude is None else str(f.longitude),
+        }
+
+    answers = []
+    for step in steps:
+        for item in step.questions:
+            answer = item.answer
+            points = item.computed_points
+            if points is None and answer is not None and answer.option is not None:
+                points = answer.option.points_for(size)
+            answers.append(
+                {
+                    "code": item.question.code,
+                    "step": step.step.number,
+                    "question_nl": item.question.text_nl,
+                    "question_en": item.question.text_en,
+                    "option": answer.option.code if answer and answer.option else None,
+                    "answer_nl": answer.option.text_nl if answer and answer.option else "",
+                    "answer_en": answer.option.text_en if answer and answer.option else "",
+                    "explanation": answer.explanation if answer else "",
+                    "points": None if points is None else str(points),
+                    "maximum": str(item.maximum),
+                }
+            )
+    plan = [
+        {
+            "theme": risk.theme,
+            "other_theme": risk.other_theme,
+            "region": risk.region,
+            "facility": risk.facility.name if risk.facility else "",
+            "scale": risk.scale,
+            "scope": risk.scope,
+            "irremediability": risk.irremediability,
+            "likelihood": risk.likelihood,
+            "priority": risk.priority,  # type: ignore[attr-defined]
+            "justification": risk.justification,
+            "actions": [
+                {
+                    "description": a.description,
+                    "owner": a.owner,
+                    "indicator": a.indicator,
+                    "target": a.target,
+                    "deadline": a.deadline.isoformat(),
+                    "status": a.status,
+                    "progress": a.progress,
+                }
+                for a in risk.actions.all()
+            ],
+        }
+        for risk in plans.risks_by_priority(report)
+    ]
+    return {
+        "framework_version": report.framework.version,
+        "size_class": size,
+        "full_due_diligence": full_dd,
+        "factory_insight": str(factory),
+        "quarry_insight": str(quarry),
+        "chains": [
+            {
+                "product": c.product,
+                "factory": facility(c.factory),
+                "quarry": facility(c.quarry),
+                "extraction_country": c.extraction_country.code or "",
+                "processing_country": c.processing_country.code or "",
+                "volume_eur": None if c.volume_eur is None else str(c.volume_eur),
+                "is_circular": c.is_circular,
+            }
+            for c in chains
+        ],
+        "answers": answers,
+        "plan": plan,
+    }
+
+
+@transaction.atomic
+def report_submit(*, actor: Actor, report: Report, language: str = "nl") -> Report:
+    """Freeze this version: the snapshot and its PDF are stored; the company gets a
+    confirmation e-mail with the PDF. Refused with the list of what is missing."""
+    if not actor.acts_for(report.organisation):
+        raise PermissionDenied
+    report = (
+        Report.objects.select_for_update()
+        .select_related("organisation", "period", "framework")
+        .get(pk=report.pk)
+    )
+    if report.status not in reports.EDITABLE:
+        raise ValidationError(_("This version has already been submitted."))
+    missing = missing_parts(report)
+    if missing:
+        raise ValidationError(missing)
+    report.snapshot = snapshot_of(report)
+    report.status = ReportStatus.SUBMITTED
+    report.submitted_at, report.submitted_by = timezone.now(), actor.user
+    pdf = render_pdf(
+        "pdf/assessments/report.html",
+        {"report": report, "snapshot": report.snapshot},
+        language=language,
+    )
+    report.pdf.save(
+        f"report-{report.organisation.slug}-{report.period.year}-v{report.version}.pdf",
+        ContentFile(pdf),
+        save=False,
+    )
+    report.save()
+    audit_record(
+        actor=actor, action="report_submitted", target=report, data={"version": report.version}
+    )
+    recipient = actor.user.email if actor.user else ""
+    transaction.on_commit(lambda: _confirm(report, recipient, pdf, language))
+    return report
+
+
+def _confirm(report: Report, recipient: str, pdf: bytes, language: str) -> None:
+    with translation.override(language):
+        message = EmailMessage(
+            subject=_("TruStone: your report on %(year)s has been received")
+            % {"year": report.period.year},
+            body=render_to_string("assessments/email/report_submitted.txt", {"report": report}),
+            to=[recipient],
+        )
+    message.attach(
+        f"trustone-report-{report.period.year}-v{report.version}.pdf", pdf, "application/pdf"
+    )
+    message.send()
+
+
+@transaction.atomic
+def report_new_version(*, actor: Actor, report: Report, return_comment: str = "") -> Report:
+    """A new draft version copying the answers and the plan of a submitted one. The
+    company starts it to change its report; the secretariat to return it for changes."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted version can get a new version."))
+    if Report.objects.filter(
+        organisation=report.organisation, period=report.period, version__gt=report.version
+    ).exists():
+        raise ValidationError(_("A newer version of this report exists already."))
+    draft = Report.objects.create(
+        organisation=report.organisation,
+        period=report.period,
+        version=report.version + 1,
+        framework=report.framework,
+        return_comment=return_comment,
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            report=draft,
+            question_id=a.question_id,
+            option_id=a.option_id,
+            explanation=a.explanation,
+            updated_at=a.updated_at,
+            updated_by_id=a.updated_by_id,
+        )
+        for a in Answer.objects.filter(report=report)
+    )
+    for risk in Risk.objects.filter(report=report).prefetch_related("actions"):
+        actions = list(risk.actions.all())
+        risk.pk, risk.report = None, draft
+        risk.save()
+        for action in actions:
+            action.pk, action.risk = None, risk
+        Action.objects.bulk_create(actions)
+    return draft
+
+
+@transaction.atomic
+def report_return(*, actor: Actor, report: Report, comment: str) -> Report:
+    """The secretariat returns a submitted report for changes, with comments: the
+    submitted version stays as it was; a new draft carries the comments."""
+    if not actor.is_secretariat:
+        raise PermissionDenied
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what has to change.")})
+    draft = report_new_version(actor=actor, report=report, return_comment=comment.strip())
+    Report.objects.filter(pk=report.pk).update(returned_at=timezone.now())
+    audit_record(
+        actor=actor, action="report_returned", target=report, data={"new_version": draft.version}
+    )
+    return draft
