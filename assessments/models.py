@@ -361,3 +361,31 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.description[:60]
+
+
+def evidence_path(instance: Any, filename: str) -> str:
+    return f"evidence/{instance.report.organisation_id}/{instance.report_id}/{filename}"
+
+
+class Evidence(models.Model):
+    """A file a company adds to an answer. Stored privately: served only through the
+    access-checked download view."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(upload_to=evidence_path)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +14,7 @@ from trustone.access import policies
 from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 
-from . import reports, submission
+from . import evidence, reports, submission
 from .rules import display_percent
 
 
@@ -185,3 +185,55 @@ class ReportPdfView(PortalView):
             as_attachment=True,
             filename=f"trustone-report-{report.period.year}-v{report.version}.pdf",
         )
+
+
+class EvidenceUploadView(PortalView):
+    access_policy = policies.COMPANY
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int, code: str) -> HttpResponse:
+        report = reports.access_editable_report(self.actor, pk)
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("Choose a file to add."))
+        else:
+            try:
+                added = evidence.evidence_add(
+                    actor=self.actor, report=report, question_code=code, upload=upload
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request, _("%(name)s has been added.") % {"name": added.original_name}
+                )
+        url = reverse("assessments:questionnaire", args=[report.pk])
+        return redirect(f"{url}#question-{code}")
+
+
+class EvidenceDownloadView(PortalView):
+    access_policy = policies.COMPANY | policies.SECRETARIAT
+
+    def get(self, request: HttpRequest, evidence_pk: int) -> HttpResponse:
+        item = evidence.access_evidence(self.actor, evidence_pk)
+        return FileResponse(
+            item.file.open("rb"),
+            as_attachment=True,
+            filename=item.original_name,
+            content_type=item.content_type,
+        )
+
+
+class EvidenceDeleteView(PortalView):
+    access_policy = policies.COMPANY
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, evidence_pk: int) -> HttpResponse:
+        item = evidence.access_evidence(self.actor, evidence_pk)
+        try:
+            evidence.evidence_delete(actor=self.actor, evidence=item)
+        except (ValidationError, PermissionDenied):
+            raise NotFound from None
+        messages.success(request, _("%(name)s has been removed.") % {"name": item.original_name})
+        url = reverse("assessments:questionnaire", args=[item.report_id])
+        return redirect(f"{url}#question-{item.question.code}")

@@ -64,6 +64,7 @@ class QuestionView:
     maximum: Decimal
     answer: Answer | None
     computed_points: Decimal | None = None
+    evidence: list[Any] = field(default_factory=list)
 
     @property
     def is_answered(self) -> bool:
@@ -82,8 +83,13 @@ def questionnaire(
     report: Report, *, factory_insight: Decimal, quarry_insight: Decimal
 ) -> list[StepView]:
     """The steps with the questions that apply to the company, their options with the
-    points for its size, and its answers. Three queries."""
+    points for its size, its answers and evidence. Four queries."""
     size, full_dd = company_profile(report)
+    from .models import Evidence
+
+    evidence: dict[int, list[Any]] = {}
+    for item in Evidence.objects.filter(report=report):
+        evidence.setdefault(item.question_id, []).append(item)
     answers = {
         a.question_id: a for a in Answer.objects.filter(report=report).select_related("updated_by")
     }
@@ -114,7 +120,14 @@ def questionnaire(
                 else max((points for _o, points in options), default=Decimal(0))
             )
             view.questions.append(
-                QuestionView(question, options, maximum, answers.get(question.pk), computed)
+                QuestionView(
+                    question,
+                    options,
+                    maximum,
+                    answers.get(question.pk),
+                    computed,
+                    evidence.get(question.pk, []),
+                )
             )
         if view.questions:
             views.append(view)

@@ -20,7 +20,7 @@ from trustone.audit.services import audit_record
 from trustone.pdf import render_pdf
 
 from . import plans, reports, rules
-from .models import Action, Answer, Report, ReportStatus, Risk
+from .models import Action, Answer, Evidence, Report, ReportStatus, Risk
 
 
 def _chains(report: Report) -> list[Any]:
@@ -92,6 +92,7 @@ def snapshot_of(report: Report) -> dict[str, Any]:
                     "answer_nl": answer.option.text_nl if answer and answer.option else "",
                     "answer_en": answer.option.text_en if answer and answer.option else "",
                     "explanation": answer.explanation if answer else "",
+                    "evidence": [e.original_name for e in item.evidence],
                     "points": None if points is None else str(points),
                     "maximum": str(item.maximum),
                 }
@@ -226,6 +227,19 @@ def report_new_version(*, actor: Actor, report: Report, return_comment: str = ""
             updated_by_id=a.updated_by_id,
         )
         for a in Answer.objects.filter(report=report)
+    )
+    Evidence.objects.bulk_create(
+        Evidence(
+            report=draft,
+            question_id=e.question_id,
+            file=e.file.name,
+            original_name=e.original_name,
+            content_type=e.content_type,
+            size=e.size,
+            uploaded_by_id=e.uploaded_by_id,
+            created_at=e.created_at,
+        )
+        for e in Evidence.objects.filter(report=report)
     )
     for risk in Risk.objects.filter(report=report).prefetch_related("actions"):
         actions = list(risk.actions.all())

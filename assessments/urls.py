@@ -13,6 +13,19 @@ urlpatterns = [
     path("<int:pk>/new-version/", report_views.NewVersionView.as_view(), name="new_version"),
     path("<int:pk>/return/", report_views.ReturnView.as_view(), name="return"),
     path("<int:pk>/pdf/", report_views.ReportPdfView.as_view(), name="report_pdf"),
+    path(
+        "<int:pk>/evidence/<str:code>/",
+        report_views.EvidenceUploadView.as_view(),
+        name="evidence_upload",
+    ),
+    path(
+        "evidence/<int:evidence_pk>/", report_views.EvidenceDownloadView.as_view(), name="evidence"
+    ),
+    path(
+        "evidence/<int:evidence_pk>/delete/",
+        report_views.EvidenceDeleteView.as_view(),
+        name="evidence_delete",
+    ),
     path("<int:pk>/plan/risks/new/", plan_views.RiskEditView.as_view(), name="risk_create"),
     path("risks/<int:risk_pk>/", plan_views.RiskEditView.as_view(), name="risk_edit"),
     path("risks/<int:risk_pk>/delete/", plan_views.RiskDeleteView.as_view(), name="risk_delete"),

@@ -304,6 +304,30 @@ def _reports(world: Any) -> Any:
     return list(Report.objects.values_list("id", "version", "status", "returned_at"))
 
 
+def _evidence(world: Any) -> Any:
+    from django.core.files.base import ContentFile
+
+    from assessments.models import Evidence, Question
+
+    report = _report(world)
+    item = Evidence(
+        report=report,
+        question=Question.objects.get(framework=report.framework, code="1.1"),
+        original_name="beleid.pdf",
+        content_type="application/pdf",
+        size=8,
+    )
+    item.file.save("beleid.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    item.save()
+    return item
+
+
+def _evidence_rows(world: Any) -> Any:
+    from assessments.models import Evidence
+
+    return list(Evidence.objects.values_list("id", "original_name"))
+
+
 def _state(*querysets: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda world: [list(q(world)) for q in querysets]
 
@@ -917,5 +941,33 @@ CASES: list[Case] = [
         allowed=("company_member", "secretariat_assessor"),
         other_organisation=("other_company_admin",),
         wrong_role=("government_admin",),
+    ),
+    Case(
+        "add evidence",
+        method="post",
+        url_name="assessments:evidence_upload",
+        url=lambda w: reverse("assessments:evidence_upload", args=[_report(w).pk, "1.1"]),
+        allowed=("company_member",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin", "government_admin"),
+        state=_evidence_rows,
+    ),
+    Case(
+        "download evidence",
+        url_name="assessments:evidence",
+        url=lambda w: reverse("assessments:evidence", args=[_evidence(w).pk]),
+        allowed=("company_member", "secretariat_assessor"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("government_admin",),
+    ),
+    Case(
+        "remove evidence",
+        method="post",
+        url_name="assessments:evidence_delete",
+        url=lambda w: reverse("assessments:evidence_delete", args=[_evidence(w).pk]),
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin", "government_admin"),
+        state=_evidence_rows,
     ),
 ]
