@@ -49,3 +49,25 @@ class ActionForm(forms.ModelForm):
             "progress": forms.Textarea(attrs={"rows": 2}),
             "deadline": DateInput(),
         }
+
+
+class ImporterForm(forms.ModelForm):
+    themes = forms.MultipleChoiceField(
+        label=_("Themes the policy covers"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        from .models import Importer
+
+        model = Importer
+        fields = ["name", "member", "has_policy", "themes", "action_taken"]
+        widgets = {"action_taken": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: object, members: object, **kwargs: object) -> None:
+        from .models import Theme
+
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["member"].queryset = members
+        self.fields["themes"].choices = [(v, label) for v, label in Theme.choices if v != "other"]

@@ -389,3 +389,43 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Importer(models.Model):
+    """An associated member's report (Art. 5.15): an importer it buys from, its RBC
+    policy and themes, and what the member did when the answer was not satisfactory."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="importers")
+    name = models.CharField(_("importer"), max_length=200)
+    member = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("TruStone member"),
+        help_text=_("Choose the importer if it is a TruStone member."),
+    )
+    has_policy = models.BooleanField(_("has a policy on responsible business conduct"))
+    themes = models.JSONField(_("themes the policy covers"), default=list, blank=True)
+    action_taken = models.TextField(
+        _("what you did"),
+        blank=True,
+        help_text=_(
+            "When the importer gave no satisfactory answer within the first year, "
+            "or has (almost) no policy: what did you do? For example: looked for "
+            "another importer, urged it to join TruStone."
+        ),
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("importer")
+        verbose_name_plural = _("importers")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -14,7 +14,7 @@ from trustone.access import policies
 from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 
-from . import evidence, reports, submission
+from . import evidence, importers, reports, submission
 from .rules import display_percent
 
 
@@ -41,6 +41,8 @@ class ReportView(PortalView):
                 "chains": len(chains),
                 "answered": answered,
                 "risks": report.risks.count(),
+                "associated": importers.is_associated(report),
+                "importer_count": report.importers.count(),
                 "missing": submission.missing_parts(report)
                 if report.status in reports.EDITABLE
                 else [],

@@ -20,7 +20,7 @@ from trustone.audit.services import audit_record
 from trustone.pdf import render_pdf
 
 from . import plans, reports, rules
-from .models import Action, Answer, Evidence, Report, ReportStatus, Risk
+from .models import Action, Answer, Evidence, Importer, Report, ReportStatus, Risk
 
 
 def _chains(report: Report) -> list[Any]:
@@ -33,6 +33,12 @@ def _chains(report: Report) -> list[Any]:
 
 def missing_parts(report: Report) -> list[str]:
     """What still has to be done before the report can be submitted."""
+    from .importers import is_associated
+
+    if is_associated(report):
+        if not report.importers.exists():
+            return [_("Name the importers you buy from.")]
+        return []
     chains = _chains(report)
     factory, quarry = rules.insight_percentages(chain_insight_rows(chains))
     steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
@@ -144,6 +150,16 @@ def snapshot_of(report: Report) -> dict[str, Any]:
         ],
         "answers": answers,
         "plan": plan,
+        "importers": [
+            {
+                "name": i.name,
+                "member": i.member.name if i.member else "",
+                "has_policy": i.has_policy,
+                "themes": i.themes,
+                "action_taken": i.action_taken,
+            }
+            for i in report.importers.select_related("member")
+        ],
     }
 
 
@@ -227,6 +243,17 @@ def report_new_version(*, actor: Actor, report: Report, return_comment: str = ""
             updated_by_id=a.updated_by_id,
         )
         for a in Answer.objects.filter(report=report)
+    )
+    Importer.objects.bulk_create(
+        Importer(
+            report=draft,
+            name=i.name,
+            member_id=i.member_id,
+            has_policy=i.has_policy,
+            themes=i.themes,
+            action_taken=i.action_taken,
+        )
+        for i in Importer.objects.filter(report=report)
     )
     Evidence.objects.bulk_create(
         Evidence(

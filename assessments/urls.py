@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_views, report_views, views
+from . import importer_views, plan_views, report_views, views
 
 app_name = "assessments"
 urlpatterns = [
@@ -9,6 +9,22 @@ urlpatterns = [
     path("<int:pk>/questionnaire/", report_views.QuestionnaireView.as_view(), name="questionnaire"),
     path("<int:pk>/answers/<str:code>/", report_views.AnswerSaveView.as_view(), name="answer_save"),
     path("<int:pk>/plan/", plan_views.PlanView.as_view(), name="plan"),
+    path("<int:pk>/importers/", importer_views.ImportersView.as_view(), name="importers"),
+    path(
+        "<int:pk>/importers/new/",
+        importer_views.ImporterEditView.as_view(),
+        name="importer_create",
+    ),
+    path(
+        "importers/<int:importer_pk>/",
+        importer_views.ImporterEditView.as_view(),
+        name="importer_edit",
+    ),
+    path(
+        "importers/<int:importer_pk>/delete/",
+        importer_views.ImporterDeleteView.as_view(),
+        name="importer_delete",
+    ),
     path("<int:pk>/submit/", report_views.SubmitView.as_view(), name="submit"),
     path("<int:pk>/new-version/", report_views.NewVersionView.as_view(), name="new_version"),
     path("<int:pk>/return/", report_views.ReturnView.as_view(), name="return"),

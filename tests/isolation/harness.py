@@ -328,6 +328,21 @@ def _evidence_rows(world: Any) -> Any:
     return list(Evidence.objects.values_list("id", "original_name"))
 
 
+def _importer(world: Any) -> Any:
+    from assessments.models import Importer
+
+    return Importer.objects.create(report=_report(world), name="Steenhandel", has_policy=True)
+
+
+def _importers(world: Any) -> Any:
+    from assessments.models import Importer
+
+    return list(Importer.objects.values_list("id", "name", "has_policy"))
+
+
+IMPORTER_DATA = {"name": "Andere importeur", "has_policy": "on", "themes": ["child_labour"]}
+
+
 def _state(*querysets: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda world: [list(q(world)) for q in querysets]
 
@@ -969,5 +984,45 @@ CASES: list[Case] = [
         other_organisation=("other_company_admin",),
         wrong_role=("secretariat_admin", "government_admin"),
         state=_evidence_rows,
+    ),
+    Case(
+        "importers",
+        url_name="assessments:importers",
+        url=lambda w: reverse("assessments:importers", args=[_report(w).pk]),
+        allowed=("company_member", "secretariat_admin"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("government_admin",),
+    ),
+    Case(
+        "add an importer",
+        method="post",
+        url_name="assessments:importer_create",
+        url=lambda w: reverse("assessments:importer_create", args=[_report(w).pk]),
+        data=lambda w: IMPORTER_DATA,
+        allowed=("company_member",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_importers,
+    ),
+    Case(
+        "change an importer",
+        method="post",
+        url_name="assessments:importer_edit",
+        url=lambda w: reverse("assessments:importer_edit", args=[_importer(w).pk]),
+        data=lambda w: IMPORTER_DATA,
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_importers,
+    ),
+    Case(
+        "remove an importer",
+        method="post",
+        url_name="assessments:importer_delete",
+        url=lambda w: reverse("assessments:importer_delete", args=[_importer(w).pk]),
+        allowed=("company_admin",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin",),
+        state=_importers,
     ),
 ]

@@ -1,0 +1,72 @@
+"""The associated member's report (Art. 5.15): the importers it buys from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trustone.access.actor import Actor
+from trustone.access.errors import NotFound
+
+from .models import Importer, Report, Theme
+from .reports import EDITABLE
+
+
+def is_associated(report: Report) -> bool:
+    covenant = getattr(report.organisation, "covenant", None)
+    return covenant is not None and covenant.member_type == "associated"
+
+
+def importer_members() -> QuerySet[Any]:
+    """Listed full members (importers) a member can choose."""
+    from members.public import listed_organisations
+
+    return listed_organisations().filter(covenant__member_type="full").order_by("name")
+
+
+def access_importer(actor: Actor, importer_id: int) -> Importer:
+    importer = (
+        Importer.objects.select_related("report__organisation").filter(pk=importer_id).first()
+    )
+    if importer is None or not actor.acts_for(importer.report.organisation):
+        raise NotFound
+    return importer
+
+
+@transaction.atomic
+def importer_save(
+    *, actor: Actor, report: Report, importer: Importer | None = None, **fields: Any
+) -> Importer:
+    """Add or change an importer in the actor's own, still editable report."""
+    if not actor.acts_for(report.organisation):
+        raise PermissionDenied
+    if report.status not in EDITABLE:
+        raise ValidationError(_("This report has been submitted and can no longer be changed."))
+    themes = fields.get("themes", [])
+    if any(theme not in Theme.values or theme == "other" for theme in themes):
+        raise ValidationError({"themes": _("Choose from the seven themes.")})
+    if not fields.get("has_policy") and not fields.get("action_taken", "").strip():
+        raise ValidationError(
+            {"action_taken": _("Without a policy at the importer, say what you did about it.")}
+        )
+    importer = importer or Importer(report=report)
+    for name, value in fields.items():
+        setattr(importer, name, value)
+    importer.updated_at, importer.updated_by = timezone.now(), actor.user
+    importer.full_clean()
+    importer.save()
+    return importer
+
+
+@transaction.atomic
+def importer_delete(*, actor: Actor, importer: Importer) -> None:
+    if not actor.acts_for(importer.report.organisation):
+        raise PermissionDenied
+    if importer.report.status not in EDITABLE:
+        raise ValidationError(_("This report has been submitted and can no longer be changed."))
+    importer.delete()
