@@ -2,7 +2,9 @@
 
 from django.urls import path
 
+from assessments import api as assessments_api
 from members import api as members_api
+from supplychain import api as supplychain_api
 from trustone.jobs import api as jobs_api
 
 app_name = "api"
@@ -16,4 +18,11 @@ urlpatterns = [
     ),
     path("jobs/<int:pk>/", jobs_api.JobAPI.as_view(), name="job-detail"),
     path("public/bidder-check/", members_api.BidderCheckAPI.as_view(), name="bidder-check"),
+    path("reports/", assessments_api.ReportListAPI.as_view(), name="report-list"),
+    path("reports/<int:pk>/", assessments_api.ReportDetailAPI.as_view(), name="report-detail"),
+    path("reports/<int:pk>/answers/", assessments_api.AnswerAPI.as_view(), name="report-answer"),
+    path(
+        "supplier-list/facilities/", supplychain_api.FacilityListAPI.as_view(), name="facility-list"
+    ),
+    path("supplier-list/chains/", supplychain_api.ChainListAPI.as_view(), name="chain-list"),
 ]

@@ -219,6 +219,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "MemberCountryEnum": "members.models.Country",
+        "CountryCodeEnum": "django_countries.countries",
+    },
 }
 
 CELERY_BROKER_URL = REDIS_URL

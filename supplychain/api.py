@@ -1,0 +1,123 @@
+"""The supplier list through the API: read it, add facilities and chains."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from django_countries.serializer_fields import CountryField
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from trustone.access import policies
+from trustone.access.api import PortalAPIView
+
+from . import selectors, services
+from .models import FacilityKind
+
+
+class FacilitySerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    kind = serializers.ChoiceField(choices=FacilityKind.choices)
+    name = serializers.CharField(max_length=200)
+    address = serializers.CharField(max_length=300, allow_blank=True, required=False, default="")
+    place = serializers.CharField(max_length=120, allow_blank=True, required=False, default="")
+    country = CountryField()
+    latitude = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        allow_null=True,
+        required=False,
+        default=None,
+        min_value=-90,
+        max_value=90,
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        allow_null=True,
+        required=False,
+        default=None,
+        min_value=-180,
+        max_value=180,
+    )
+
+
+class ChainSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    product = serializers.CharField(max_length=200)
+    factory = serializers.IntegerField(
+        source="factory_id", allow_null=True, required=False, default=None
+    )
+    quarry = serializers.IntegerField(
+        source="quarry_id", allow_null=True, required=False, default=None
+    )
+    extraction_country = CountryField(allow_blank=True, required=False, default="")
+    processing_country = CountryField(allow_blank=True, required=False, default="")
+    volume_eur = serializers.DecimalField(
+        max_digits=14, decimal_places=2, allow_null=True, required=False, default=None, min_value=0
+    )
+    is_circular = serializers.BooleanField(required=False, default=False)
+
+
+def _django_errors(error: DjangoValidationError) -> ValidationError:
+    return ValidationError(getattr(error, "message_dict", None) or error.messages)
+
+
+class FacilityListAPI(PortalAPIView):
+    """The facilities of the company the request acts for; POST adds one."""
+
+    access_policy = policies.COMPANY
+
+    @extend_schema(responses=FacilitySerializer(many=True))
+    def get(self, request: Request) -> Response:
+        items = selectors.facilities_of(self.actor, self.actor.organisation)
+        return Response(FacilitySerializer(items, many=True).data)
+
+    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
+    def post(self, request: Request) -> Response:
+        data = FacilitySerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            facility = services.facility_save(
+                actor=self.actor, organisation=self.actor.organisation, **data.validated_data
+            )
+        except DjangoValidationError as error:
+            raise _django_errors(error) from None
+        return Response(FacilitySerializer(facility).data, status=status.HTTP_201_CREATED)
+
+
+class ChainListAPI(PortalAPIView):
+    """The chains of the company the request acts for; POST adds one."""
+
+    access_policy = policies.COMPANY
+
+    @extend_schema(responses=ChainSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        items = selectors.chains_of(self.actor, self.actor.organisation)
+        return Response(ChainSerializer(items, many=True).data)
+
+    @extend_schema(request=ChainSerializer, responses=ChainSerializer)
+    def post(self, request: Request) -> Response:
+        data = ChainSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        facilities = selectors.facilities_of(self.actor, self.actor.organisation)
+        for role in ("factory", "quarry"):
+            facility_id = fields.pop(f"{role}_id", None)
+            fields[role] = None
+            if facility_id is not None:
+                fields[role] = facilities.filter(pk=facility_id).first()
+                if fields[role] is None:
+                    raise ValidationError(
+                        {role: [_("Choose one of your own facilities of this kind.")]}
+                    )
+        try:
+            chain = services.chain_save(
+                actor=self.actor, organisation=self.actor.organisation, **fields
+            )
+        except DjangoValidationError as error:
+            raise _django_errors(error) from None
+        return Response(ChainSerializer(chain).data, status=status.HTTP_201_CREATED)
