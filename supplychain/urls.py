@@ -15,4 +15,9 @@ urlpatterns = [
     path("upload/<int:pk>/confirm/", views.UploadConfirmView.as_view(), name="upload_confirm"),
     path("template/", views.TemplateDownloadView.as_view(), name="template"),
     path("export/", views.ExportView.as_view(), name="export"),
+    path(
+        "organisations/<int:organisation_pk>/",
+        views.OrganisationSupplierListView.as_view(),
+        name="organisation_supplier_list",
+    ),
 ]

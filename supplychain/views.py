@@ -247,3 +247,29 @@ def _file_response(request: HttpRequest, name: str, rows: list[list[str]]) -> Ht
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     return response
+
+
+class OrganisationSupplierListView(PortalView):
+    """The secretariat reads a company's supplier list (never changes it)."""
+
+    access_policy = policies.SECRETARIAT
+
+    def get(self, request: HttpRequest, organisation_pk: int) -> HttpResponse:
+        from members.selectors import access_organisation
+
+        organisation = access_organisation(self.actor, organisation_pk)
+        chains = list(selectors.chains_of(self.actor, organisation))
+        facilities = list(selectors.facilities_of(self.actor, organisation))
+        factory, quarry = selectors.insight_of(chains)
+        return render(
+            request,
+            "supplychain/supplier_list_read.html",
+            {
+                "organisation": organisation,
+                "chains": chains,
+                "facilities": facilities,
+                "factory_insight": display_percent(factory),
+                "quarry_insight": display_percent(quarry),
+                "identified": {f.pk for f in facilities if selectors.is_identified(f)},
+            },
+        )

@@ -1081,4 +1081,14 @@ CASES: list[Case] = [
         allowed=("company_member",),
         wrong_role=("government_admin", "secretariat_admin"),
     ),
+    Case(
+        "supplier list for the secretariat",
+        url_name="supplychain:organisation_supplier_list",
+        url=lambda w: (
+            _chain(w),
+            reverse("supplychain:organisation_supplier_list", args=[w.organisations["company"].pk]),
+        )[1],
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        wrong_role=("company_admin", "other_company_admin", "ngo_member", "government_admin"),
+    ),
 ]

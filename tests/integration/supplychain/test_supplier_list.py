@@ -229,3 +229,19 @@ def test_import_command_dry_run_errors_and_import(world, tmp_path, capsys) -> No
     assert not Chain.objects.exists()
     call_command("import_supplier_list", str(world.organisations["company"].pk), str(good))
     assert Chain.objects.filter(organisation=world.organisations["company"]).count() == 2
+
+
+def test_the_secretariat_reads_a_companys_list(world) -> None:
+    Facility.objects.create(
+        organisation=world.organisations["company"],
+        kind="factory",
+        name="Shree Ganesh",
+        country="IN",
+        address="Kota",
+    )
+    page = world.client("secretariat_assessor").get(
+        reverse("supplychain:organisation_supplier_list", args=[world.organisations["company"].pk])
+    )
+    assert page.status_code == 200
+    assert page.context["organisation"] == world.organisations["company"]
+    assert "Concurrentiegevoelig" in page.content.decode()
