@@ -429,3 +429,74 @@ class Importer(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ThreadKind(models.TextChoices):
+    QUESTION = "question", _("Question")
+    PLAN_FEEDBACK = "plan_feedback", _("Feedback on a draft plan of action")
+
+
+class HelpdeskThread(models.Model):
+    """A company's question to the secretariat (or request for feedback on its draft plan
+    of action), answered in a shared inbox."""
+
+    organisation = models.ForeignKey(
+        "members.Organisation", on_delete=models.CASCADE, related_name="helpdesk_threads"
+    )
+    report = models.ForeignKey(
+        Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ThreadKind.choices, default=ThreadKind.QUESTION
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    is_answered = models.BooleanField(_("answered"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("helpdesk question")
+        verbose_name_plural = _("helpdesk questions")
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class HelpdeskMessage(models.Model):
+    thread = models.ForeignKey(HelpdeskThread, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_secretariat = models.BooleanField(default=False)
+    body = models.TextField(_("message"))
+    attachment = models.FileField(_("attachment"), upload_to="helpdesk/%Y/", blank=True)
+    attachment_name = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class FaqEntry(models.Model):
+    """An answer worth sharing, published on the FAQ page (without the company)."""
+
+    question_nl = models.CharField(_("question (Dutch)"), max_length=300)
+    question_en = models.CharField(_("question (English)"), max_length=300)
+    answer_nl = models.TextField(_("answer (Dutch)"))
+    answer_en = models.TextField(_("answer (English)"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("FAQ entry")
+        verbose_name_plural = _("FAQ")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.question_en

@@ -1,10 +1,19 @@
 from django.urls import path
 
-from . import importer_views, plan_views, report_views, views
+from . import helpdesk_views, importer_views, plan_views, report_views, views
 
 app_name = "assessments"
 urlpatterns = [
     path("periods/", views.PeriodsView.as_view(), name="periods"),
+    path("helpdesk/", helpdesk_views.HelpdeskView.as_view(), name="helpdesk"),
+    path("helpdesk/<int:pk>/", helpdesk_views.ThreadView.as_view(), name="thread"),
+    path(
+        "helpdesk/attachments/<int:message_pk>/",
+        helpdesk_views.AttachmentView.as_view(),
+        name="attachment",
+    ),
+    path("faq/publish/", helpdesk_views.FaqPublishView.as_view(), name="faq_publish"),
+    path("faq/", helpdesk_views.FaqView.as_view(), name="faq"),
     path("<int:pk>/", report_views.ReportView.as_view(), name="report"),
     path("<int:pk>/questionnaire/", report_views.QuestionnaireView.as_view(), name="questionnaire"),
     path("<int:pk>/answers/<str:code>/", report_views.AnswerSaveView.as_view(), name="answer_save"),

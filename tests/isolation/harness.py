@@ -343,6 +343,46 @@ def _importers(world: Any) -> Any:
 IMPORTER_DATA = {"name": "Andere importeur", "has_policy": "on", "themes": ["child_labour"]}
 
 
+def _thread(world: Any) -> Any:
+    from assessments.models import HelpdeskMessage, HelpdeskThread
+
+    thread = HelpdeskThread.objects.create(
+        organisation=world.organisations["company"],
+        subject="Vraag",
+        created_by=world.users["company_admin"],
+    )
+    HelpdeskMessage.objects.create(
+        thread=thread, author=world.users["company_admin"], body="Hoe werkt dit?"
+    )
+    return thread
+
+
+def _message_with_attachment(world: Any) -> Any:
+    from django.core.files.base import ContentFile
+
+    from assessments.models import HelpdeskMessage
+
+    message = HelpdeskMessage(
+        thread=_thread(world),
+        author=world.users["company_admin"],
+        body="Bijlage",
+        attachment_name="a.pdf",
+    )
+    message.attachment.save("a.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    message.save()
+    return message
+
+
+def _helpdesk(world: Any) -> Any:
+    from assessments.models import FaqEntry, HelpdeskMessage, HelpdeskThread
+
+    return [
+        list(HelpdeskThread.objects.values_list("id", "is_answered")),
+        list(HelpdeskMessage.objects.values_list("id", "body")),
+        list(FaqEntry.objects.values_list("id")),
+    ]
+
+
 def _state(*querysets: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda world: [list(q(world)) for q in querysets]
 
@@ -1090,5 +1130,59 @@ CASES: list[Case] = [
         )[1],
         allowed=("secretariat_admin", "secretariat_assessor"),
         wrong_role=("company_admin", "other_company_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "helpdesk",
+        url_name="assessments:helpdesk",
+        url=lambda w: reverse("assessments:helpdesk"),
+        allowed=("company_member", "secretariat_assessor"),
+        wrong_role=("government_admin", "ngo_member"),
+    ),
+    Case(
+        "ask a question",
+        method="post",
+        url_name="assessments:helpdesk",
+        url=lambda w: reverse("assessments:helpdesk"),
+        data=lambda w: {"kind": "question", "subject": "S", "body": "B"},
+        allowed=("company_member",),
+        wrong_role=("government_admin", "ngo_member"),
+        state=_helpdesk,
+    ),
+    Case(
+        "helpdesk thread",
+        url_name="assessments:thread",
+        url=lambda w: reverse("assessments:thread", args=[_thread(w).pk]),
+        allowed=("company_member", "secretariat_assessor"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("government_admin",),
+    ),
+    Case(
+        "reply",
+        method="post",
+        url_name="assessments:thread",
+        url=lambda w: reverse("assessments:thread", args=[_thread(w).pk]),
+        data=lambda w: {"body": "Antwoord"},
+        allowed=("company_member", "secretariat_admin"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("government_admin",),
+        state=_helpdesk,
+    ),
+    Case(
+        "helpdesk attachment",
+        url_name="assessments:attachment",
+        url=lambda w: reverse("assessments:attachment", args=[_message_with_attachment(w).pk]),
+        allowed=("company_member", "secretariat_admin"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("ngo_member",),
+    ),
+    Case(
+        "publish in the FAQ",
+        method="post",
+        url_name="assessments:faq_publish",
+        url=lambda w: reverse("assessments:faq_publish"),
+        data=lambda w: {"question_nl": "V", "question_en": "Q", "answer_nl": "A", "answer_en": "A"},
+        allowed=("secretariat_admin",),
+        wrong_role=("company_admin", "ngo_member"),
+        state=_helpdesk,
     ),
 ]
