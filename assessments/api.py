@@ -4,6 +4,7 @@ and validation as the browser."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -13,7 +14,8 @@ from rest_framework.response import Response
 from trustone.access import policies
 from trustone.access.api import PortalAPIView
 
-from . import reports, submission
+from . import plans, reports, submission
+from .models import ActionStatus, Rating, Theme
 
 
 class ReportOutputSerializer(serializers.Serializer):
@@ -89,3 +91,78 @@ class AnswerAPI(PortalAPIView):
                 "updated_at": answer.updated_at,
             }
         )
+
+
+class RiskInputSerializer(serializers.Serializer):
+    theme = serializers.ChoiceField(choices=Theme.choices)
+    other_theme = serializers.CharField(
+        max_length=150, allow_blank=True, required=False, default=""
+    )
+    region = serializers.CharField(max_length=200)
+    facility = serializers.IntegerField(allow_null=True, required=False, default=None)
+    scale = serializers.ChoiceField(choices=Rating.choices)
+    scope = serializers.ChoiceField(choices=Rating.choices)
+    irremediability = serializers.ChoiceField(choices=Rating.choices)
+    likelihood = serializers.ChoiceField(choices=Rating.choices)
+    justification = serializers.CharField()
+
+
+class ActionInputSerializer(serializers.Serializer):
+    description = serializers.CharField()
+    owner = serializers.CharField(max_length=150)
+    indicator = serializers.CharField(max_length=300)
+    target = serializers.CharField(max_length=300)
+    deadline = serializers.DateField()
+    status = serializers.ChoiceField(
+        choices=ActionStatus.choices, required=False, default=ActionStatus.PLANNED
+    )
+    progress = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+def _errors(error: DjangoValidationError) -> ValidationError:
+    return ValidationError(getattr(error, "message_dict", None) or error.messages)
+
+
+class RiskAPI(PortalAPIView):
+    """Add a risk to the plan of action of a draft report."""
+
+    access_policy = policies.COMPANY
+
+    @extend_schema(request=RiskInputSerializer, responses=dict)
+    def post(self, request: Request, pk: int) -> Response:
+        from supplychain.selectors import facilities_of
+
+        report = reports.access_editable_report(self.actor, pk)
+        data = RiskInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        facility_id = fields.pop("facility")
+        fields["facility"] = None
+        if facility_id is not None:
+            fields["facility"] = (
+                facilities_of(self.actor, report.organisation).filter(pk=facility_id).first()
+            )
+            if fields["facility"] is None:
+                raise ValidationError({"facility": [_("Choose one of your own facilities.")]})
+        try:
+            risk = plans.risk_save(actor=self.actor, report=report, **fields)
+        except DjangoValidationError as error:
+            raise _errors(error) from None
+        return Response({"id": risk.pk}, status=201)
+
+
+class ActionAPI(PortalAPIView):
+    """Add a SMART action to a risk of a draft report."""
+
+    access_policy = policies.COMPANY
+
+    @extend_schema(request=ActionInputSerializer, responses=dict)
+    def post(self, request: Request, risk_pk: int) -> Response:
+        risk = plans.access_risk(self.actor, risk_pk)
+        data = ActionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            action = plans.action_save(actor=self.actor, risk=risk, **data.validated_data)
+        except DjangoValidationError as error:
+            raise _errors(error) from None
+        return Response({"id": action.pk}, status=201)

@@ -25,4 +25,6 @@ urlpatterns = [
         "supplier-list/facilities/", supplychain_api.FacilityListAPI.as_view(), name="facility-list"
     ),
     path("supplier-list/chains/", supplychain_api.ChainListAPI.as_view(), name="chain-list"),
+    path("reports/<int:pk>/risks/", assessments_api.RiskAPI.as_view(), name="report-risk"),
+    path("risks/<int:risk_pk>/actions/", assessments_api.ActionAPI.as_view(), name="risk-action"),
 ]

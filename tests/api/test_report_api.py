@@ -97,3 +97,52 @@ def test_bad_input_gets_field_errors_and_changes_nothing(world, report) -> None:
     assert response.status_code == 400
     assert not Chain.objects.exists() and not Answer.objects.exists()
     assert Facility.objects.filter(organisation=world.organisations["company"]).count() == 0
+
+
+def test_the_plan_of_action_through_the_api(world, report) -> None:
+    client = api(world.users["company_member"])
+    response = client.post(
+        reverse("api:report-risk", args=[report.pk]),
+        {
+            "theme": "living_wage",
+            "region": "Xiamen",
+            "scale": 2,
+            "scope": 3,
+            "irremediability": 1,
+            "likelihood": 3,
+            "justification": "Loonkloof",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.json()
+    risk = response.json()["id"]
+    response = client.post(
+        reverse("api:risk-action", args=[risk]),
+        {
+            "description": "Loonkloof meten",
+            "owner": "Inkoop",
+            "indicator": "kloof in %",
+            "target": "0",
+            "deadline": "2027-12-31",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    bad = client.post(
+        reverse("api:report-risk", args=[report.pk]),
+        {
+            "theme": "other",
+            "region": "X",
+            "scale": 2,
+            "scope": 2,
+            "irremediability": 2,
+            "likelihood": 9,
+            "justification": "x",
+        },
+        content_type="application/json",
+    )
+    assert bad.status_code == 400 and "likelihood" in bad.json()
+    plan = client.get(reverse("api:report-detail", args=[report.pk])).json()["content"]["plan"]
+    assert [(r["theme"], r["priority"], len(r["actions"])) for r in plan] == [
+        ("living_wage", 18, 1)
+    ]

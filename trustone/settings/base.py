@@ -222,6 +222,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "MemberCountryEnum": "members.models.Country",
         "CountryCodeEnum": "django_countries.countries",
+        "RatingEnum": "assessments.models.Rating",
     },
 }
 
