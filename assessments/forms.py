@@ -7,6 +7,17 @@ from trustone.forms import DateInput
 class PeriodOpenForm(forms.Form):
     year = forms.IntegerField(label=_("Year reported on"), min_value=2025, max_value=2100)
     deadline = forms.DateField(label=_("Deadline"), widget=DateInput())
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Members who report"),
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Leave empty for every reporting member (full and associated)."),
+    )
+
+    def __init__(self, *args: object, members: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["organisations"].queryset = members
 
 
 class RiskForm(forms.ModelForm):

@@ -37,13 +37,22 @@ class PeriodsView(PortalView):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         today = timezone.localdate()
-        return self._render(PeriodOpenForm(initial={"year": today.year}))
+        return self._render(PeriodOpenForm(initial={"year": today.year}, members=self._members()))
+
+    def _members(self) -> object:
+        return periods.reporting_members(timezone.localdate())
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        form = PeriodOpenForm(request.POST)
+        form = PeriodOpenForm(request.POST, members=self._members())
         if form.is_valid():
+            chosen = form.cleaned_data["organisations"]
             try:
-                period = periods.period_open(actor=self.actor, **form.cleaned_data)
+                period = periods.period_open(
+                    actor=self.actor,
+                    year=form.cleaned_data["year"],
+                    deadline=form.cleaned_data["deadline"],
+                    organisation_ids=[o.pk for o in chosen] if chosen else None,
+                )
             except ValidationError as error:
                 add_validation_errors(form, error)
             else:

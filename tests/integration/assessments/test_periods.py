@@ -80,3 +80,17 @@ def test_reminders_go_out_14_and_3_days_before_once_a_day(
     assert reminders_send(today=deadline - timedelta(days=10)) == 0  # 4 days before
     Report.objects.filter(organisation__slug="gin").update(status="submitted")
     assert reminders_send(today=deadline - timedelta(days=3)) == 1
+
+
+def test_a_period_can_be_opened_for_some_members_only(members) -> None:
+    from django.utils import timezone
+
+    members.client("secretariat_admin").post(
+        reverse("assessments:periods"),
+        {
+            "year": "2026",
+            "deadline": (timezone.localdate() + timedelta(days=30)).isoformat(),
+            "organisations": [members.organisations["other_company"].pk],
+        },
+    )
+    assert [r.organisation.slug for r in Report.objects.all()] == ["gin"]
