@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -13,7 +13,7 @@ from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 
 from .models import Evidence, Question, Report
-from .reports import EDITABLE, reports_visible_to
+from .reports import ensure_editable, reports_visible_to
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_FILES_PER_QUESTION = 10
@@ -52,10 +52,7 @@ def evidence_problem(*, name: str, size: int, head: bytes) -> str | None:
 @transaction.atomic
 def evidence_add(*, actor: Actor, report: Report, question_code: str, upload: Any) -> Evidence:
     """Add a file to an answer of the actor's own, still editable report."""
-    if not actor.acts_for(report.organisation):
-        raise PermissionDenied
-    if report.status not in EDITABLE:
-        raise ValidationError(_("This report has been submitted and can no longer be changed."))
+    ensure_editable(actor, report)
     question = Question.objects.filter(framework=report.framework, code=question_code).first()
     if question is None:
         raise NotFound
@@ -95,8 +92,5 @@ def access_evidence(actor: Actor, evidence_id: int) -> Evidence:
 @transaction.atomic
 def evidence_delete(*, actor: Actor, evidence: Evidence) -> None:
     report = evidence.report
-    if not actor.acts_for(report.organisation):
-        raise PermissionDenied
-    if report.status not in EDITABLE:
-        raise ValidationError(_("This report has been submitted and can no longer be changed."))
+    ensure_editable(actor, report)
     evidence.delete()  # the file stays for earlier versions that may refer to it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -14,7 +14,7 @@ from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 
 from .models import Importer, Report, Theme
-from .reports import EDITABLE
+from .reports import ensure_editable
 
 
 def is_associated(report: Report) -> bool:
@@ -43,10 +43,7 @@ def importer_save(
     *, actor: Actor, report: Report, importer: Importer | None = None, **fields: Any
 ) -> Importer:
     """Add or change an importer in the actor's own, still editable report."""
-    if not actor.acts_for(report.organisation):
-        raise PermissionDenied
-    if report.status not in EDITABLE:
-        raise ValidationError(_("This report has been submitted and can no longer be changed."))
+    ensure_editable(actor, report)
     themes = fields.get("themes", [])
     if any(theme not in Theme.values or theme == "other" for theme in themes):
         raise ValidationError({"themes": _("Choose from the seven themes.")})
@@ -65,8 +62,5 @@ def importer_save(
 
 @transaction.atomic
 def importer_delete(*, actor: Actor, importer: Importer) -> None:
-    if not actor.acts_for(importer.report.organisation):
-        raise PermissionDenied
-    if importer.report.status not in EDITABLE:
-        raise ValidationError(_("This report has been submitted and can no longer be changed."))
+    ensure_editable(actor, importer.report)
     importer.delete()

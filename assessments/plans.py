@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from trustone.access.errors import NotFound
 
 from . import rules
 from .models import Action, ActionStatus, Report, ReportStatus, Risk
-from .reports import EDITABLE
+from .reports import ensure_editable
 
 
 def risks_by_priority(report: Report) -> list[Risk]:
@@ -32,13 +32,6 @@ def risks_by_priority(report: Report) -> list[Risk]:
             likelihood=risk.likelihood,
         )
     return sorted(risks, key=lambda r: (-r.priority, r.pk))  # type: ignore[attr-defined]
-
-
-def _editable(actor: Actor, report: Report) -> None:
-    if not actor.acts_for(report.organisation):
-        raise PermissionDenied
-    if report.status not in EDITABLE:
-        raise ValidationError(_("This report has been submitted and can no longer be changed."))
 
 
 def access_risk(actor: Actor, risk_id: int) -> Risk:
@@ -60,7 +53,7 @@ def access_action(actor: Actor, action_id: int) -> Action:
 
 @transaction.atomic
 def risk_save(*, actor: Actor, report: Report, risk: Risk | None = None, **fields: Any) -> Risk:
-    _editable(actor, report)
+    ensure_editable(actor, report)
     facility = fields.get("facility")
     if facility is not None and facility.organisation_id != report.organisation_id:
         raise ValidationError({"facility": _("Choose one of your own facilities.")})
@@ -77,13 +70,13 @@ def risk_save(*, actor: Actor, report: Report, risk: Risk | None = None, **field
 
 @transaction.atomic
 def risk_delete(*, actor: Actor, risk: Risk) -> None:
-    _editable(actor, risk.report)
+    ensure_editable(actor, risk.report)
     risk.delete()
 
 
 @transaction.atomic
 def action_save(*, actor: Actor, risk: Risk, action: Action | None = None, **fields: Any) -> Action:
-    _editable(actor, risk.report)
+    ensure_editable(actor, risk.report)
     action = action or Action(risk=risk)
     for name, value in fields.items():
         setattr(action, name, value)
@@ -95,7 +88,7 @@ def action_save(*, actor: Actor, risk: Risk, action: Action | None = None, **fie
 
 @transaction.atomic
 def action_delete(*, actor: Actor, action: Action) -> None:
-    _editable(actor, action.risk.report)
+    ensure_editable(actor, action.risk.report)
     action.delete()
 
 

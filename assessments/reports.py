@@ -21,6 +21,14 @@ from .models import Answer, AnswerOption, Question, Report, ReportStatus, Step
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
 
+def ensure_editable(actor: Actor, report: Report) -> None:
+    """Changes to a report come from its own company, while the version is a draft."""
+    if not actor.acts_for(report.organisation):
+        raise PermissionDenied
+    if report.status not in EDITABLE:
+        raise ValidationError(_("This report has been submitted and can no longer be changed."))
+
+
 def reports_visible_to(actor: Actor) -> QuerySet[Report]:
     """The secretariat sees every report; a company its own."""
     reports = Report.objects.select_related("period", "organisation", "framework")
@@ -145,11 +153,8 @@ def answer_save(
     *, actor: Actor, report: Report, question_code: str, option_code: str, explanation: str
 ) -> Answer:
     """Save one answer as the user goes (a company user of the report's company)."""
-    if not actor.acts_for(report.organisation):
-        raise PermissionDenied
     report = Report.objects.select_for_update().get(pk=report.pk)
-    if report.status not in EDITABLE:
-        raise ValidationError(_("This report has been submitted and can no longer be changed."))
+    ensure_editable(actor, report)
     question = Question.objects.filter(
         framework=report.framework, code=question_code, source="answered"
     ).first()
