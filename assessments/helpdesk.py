@@ -152,3 +152,24 @@ def faq_publish(
     entry.full_clean()
     entry.save()
     return entry
+
+
+def messages_of(actor: Actor, thread: HelpdeskThread) -> QuerySet[HelpdeskMessage]:
+    """The messages of a thread the actor may see (access_thread first)."""
+    return HelpdeskMessage.objects.filter(thread=access_thread(actor, thread.pk)).select_related(
+        "author"
+    )
+
+
+def access_attachment(actor: Actor, message_id: int) -> HelpdeskMessage:
+    """A message with an attachment in a thread the actor may see; not found otherwise."""
+    message = HelpdeskMessage.objects.filter(pk=message_id).exclude(attachment="").first()
+    if message is None:
+        raise NotFound
+    access_thread(actor, message.thread_id)
+    return message
+
+
+def faq_entries() -> QuerySet[FaqEntry]:
+    """The published FAQ: public."""
+    return FaqEntry.objects.all()

@@ -11,13 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from trustone.access import policies
-from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
 from trustone.pagination import paginate
 
 from . import helpdesk
-from .models import FaqEntry, HelpdeskMessage, ThreadKind
+from .models import ThreadKind
 
 
 class ThreadForm(forms.Form):
@@ -93,9 +92,7 @@ class ThreadView(PortalView):
                 "thread": thread,
                 "form": form,
                 "faq_form": FaqForm(),
-                "thread_messages": HelpdeskMessage.objects.filter(thread=thread).select_related(
-                    "author"
-                ),
+                "thread_messages": helpdesk.messages_of(self.actor, thread),
             },
             status=status,
         )
@@ -126,10 +123,7 @@ class AttachmentView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT
 
     def get(self, request: HttpRequest, message_pk: int) -> HttpResponse:
-        message = HelpdeskMessage.objects.filter(pk=message_pk).first()
-        if message is None or not message.attachment:
-            raise NotFound
-        helpdesk.access_thread(self.actor, message.thread_id)
+        message = helpdesk.access_attachment(self.actor, message_pk)
         return FileResponse(
             message.attachment.open("rb"), as_attachment=True, filename=message.attachment_name
         )
@@ -157,5 +151,5 @@ class FaqView(PortalView):
         return render(
             request,
             "assessments/faq.html",
-            {"entries": FaqEntry.objects.all(), "language": language},
+            {"entries": helpdesk.faq_entries(), "language": language},
         )

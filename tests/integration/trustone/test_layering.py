@@ -14,7 +14,11 @@ def layer_files() -> list[Path]:
     files = []
     for app in APPS:
         for path in (ROOT / app).rglob("*.py"):
-            if path.name in LAYER_FILES or path.parent.name in {"views", "api"}:
+            if (
+                path.name in LAYER_FILES
+                or path.name.endswith(("_views.py", "_api.py", "_tasks.py"))
+                or path.parent.name in {"views", "api"}
+            ):
                 files.append(path)
     return files
 
