@@ -3,6 +3,8 @@ and validation as the browser."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -12,10 +14,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from trustone.access import policies
+from trustone.access.actor import Actor
 from trustone.access.api import PortalAPIView
 
 from . import plans, reports, submission
-from .models import ActionStatus, Rating, Theme
+from .models import ActionStatus, Rating, Report, Theme
 
 
 class ReportOutputSerializer(serializers.Serializer):
@@ -93,13 +96,16 @@ class AnswerAPI(PortalAPIView):
         )
 
 
-class RiskInputSerializer(serializers.Serializer):
+class RiskSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
     theme = serializers.ChoiceField(choices=Theme.choices)
     other_theme = serializers.CharField(
         max_length=150, allow_blank=True, required=False, default=""
     )
     region = serializers.CharField(max_length=200)
-    facility = serializers.IntegerField(allow_null=True, required=False, default=None)
+    facility = serializers.IntegerField(
+        source="facility_id", allow_null=True, required=False, default=None
+    )
     scale = serializers.ChoiceField(choices=Rating.choices)
     scope = serializers.ChoiceField(choices=Rating.choices)
     irremediability = serializers.ChoiceField(choices=Rating.choices)
@@ -107,7 +113,9 @@ class RiskInputSerializer(serializers.Serializer):
     justification = serializers.CharField()
 
 
-class ActionInputSerializer(serializers.Serializer):
+class ActionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    risk = serializers.IntegerField(source="risk_id", read_only=True)
     description = serializers.CharField()
     owner = serializers.CharField(max_length=150)
     indicator = serializers.CharField(max_length=300)
@@ -123,32 +131,79 @@ def _errors(error: DjangoValidationError) -> ValidationError:
     return ValidationError(getattr(error, "message_dict", None) or error.messages)
 
 
+def _with_facility(actor: Actor, report: Report, validated: dict[str, Any]) -> dict[str, Any]:
+    """Turn a facility id into one of the company's own facilities (only when given)."""
+    from supplychain.selectors import facilities_of
+
+    fields = dict(validated)
+    if "facility_id" in fields:
+        facility_id = fields.pop("facility_id")
+        fields["facility"] = None
+        if facility_id is not None:
+            fields["facility"] = (
+                facilities_of(actor, report.organisation).filter(pk=facility_id).first()
+            )
+            if fields["facility"] is None:
+                raise ValidationError({"facility": [_("Choose one of your own facilities.")]})
+    return fields
+
+
 class RiskAPI(PortalAPIView):
     """Add a risk to the plan of action of a draft report."""
 
     access_policy = policies.COMPANY
 
-    @extend_schema(request=RiskInputSerializer, responses=dict)
+    @extend_schema(request=RiskSerializer, responses=RiskSerializer)
     def post(self, request: Request, pk: int) -> Response:
-        from supplychain.selectors import facilities_of
-
         report = reports.access_editable_report(self.actor, pk)
-        data = RiskInputSerializer(data=request.data)
+        data = RiskSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        facility_id = fields.pop("facility")
-        fields["facility"] = None
-        if facility_id is not None:
-            fields["facility"] = (
-                facilities_of(self.actor, report.organisation).filter(pk=facility_id).first()
-            )
-            if fields["facility"] is None:
-                raise ValidationError({"facility": [_("Choose one of your own facilities.")]})
+        fields = _with_facility(self.actor, report, data.validated_data)
         try:
             risk = plans.risk_save(actor=self.actor, report=report, **fields)
         except DjangoValidationError as error:
             raise _errors(error) from None
-        return Response({"id": risk.pk}, status=201)
+        return Response(RiskSerializer(risk).data, status=201)
+
+
+class RiskDetailAPI(PortalAPIView):
+    """One risk of the company's plan of action: read; change or remove while the report
+    is a draft."""
+
+    access_policy = policies.COMPANY
+
+    @extend_schema(responses=RiskSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(RiskSerializer(plans.access_risk(self.actor, pk)).data)
+
+    def _update(self, request: Request, pk: int, *, partial: bool) -> Response:
+        risk = plans.access_risk(self.actor, pk)
+        data = RiskSerializer(risk, data=request.data, partial=partial)
+        data.is_valid(raise_exception=True)
+        fields = _with_facility(self.actor, risk.report, data.validated_data)
+        if partial and fields.get("theme", risk.theme) == "other":
+            fields.setdefault("other_theme", risk.other_theme)
+        try:
+            risk = plans.risk_save(actor=self.actor, report=risk.report, risk=risk, **fields)
+        except DjangoValidationError as error:
+            raise _errors(error) from None
+        return Response(RiskSerializer(risk).data)
+
+    @extend_schema(request=RiskSerializer, responses=RiskSerializer)
+    def put(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(request=RiskSerializer, responses=RiskSerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=True)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        try:
+            plans.risk_delete(actor=self.actor, risk=plans.access_risk(self.actor, pk))
+        except DjangoValidationError as error:
+            raise _errors(error) from None
+        return Response(status=204)
 
 
 class ActionAPI(PortalAPIView):
@@ -156,13 +211,51 @@ class ActionAPI(PortalAPIView):
 
     access_policy = policies.COMPANY
 
-    @extend_schema(request=ActionInputSerializer, responses=dict)
+    @extend_schema(request=ActionSerializer, responses=ActionSerializer)
     def post(self, request: Request, risk_pk: int) -> Response:
         risk = plans.access_risk(self.actor, risk_pk)
-        data = ActionInputSerializer(data=request.data)
+        data = ActionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
             action = plans.action_save(actor=self.actor, risk=risk, **data.validated_data)
         except DjangoValidationError as error:
             raise _errors(error) from None
-        return Response({"id": action.pk}, status=201)
+        return Response(ActionSerializer(action).data, status=201)
+
+
+class ActionDetailAPI(PortalAPIView):
+    """One SMART action: read; change or remove while the report is a draft."""
+
+    access_policy = policies.COMPANY
+
+    @extend_schema(responses=ActionSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(ActionSerializer(plans.access_action(self.actor, pk)).data)
+
+    def _update(self, request: Request, pk: int, *, partial: bool) -> Response:
+        action = plans.access_action(self.actor, pk)
+        data = ActionSerializer(action, data=request.data, partial=partial)
+        data.is_valid(raise_exception=True)
+        try:
+            action = plans.action_save(
+                actor=self.actor, risk=action.risk, action=action, **data.validated_data
+            )
+        except DjangoValidationError as error:
+            raise _errors(error) from None
+        return Response(ActionSerializer(action).data)
+
+    @extend_schema(request=ActionSerializer, responses=ActionSerializer)
+    def put(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(request=ActionSerializer, responses=ActionSerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=True)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        try:
+            plans.action_delete(actor=self.actor, action=plans.access_action(self.actor, pk))
+        except DjangoValidationError as error:
+            raise _errors(error) from None
+        return Response(status=204)

@@ -1,6 +1,9 @@
-"""The supplier list through the API: read it, add facilities and chains."""
+"""The supplier list through the API: read it; add, change and remove facilities and
+chains with the same validation as the browser."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
@@ -103,17 +106,7 @@ class ChainListAPI(PortalAPIView):
     def post(self, request: Request) -> Response:
         data = ChainSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        facilities = selectors.facilities_of(self.actor, self.actor.organisation)
-        for role in ("factory", "quarry"):
-            facility_id = fields.pop(f"{role}_id", None)
-            fields[role] = None
-            if facility_id is not None:
-                fields[role] = facilities.filter(pk=facility_id).first()
-                if fields[role] is None:
-                    raise ValidationError(
-                        {role: [_("Choose one of your own facilities of this kind.")]}
-                    )
+        fields = _with_facilities(self.actor, data.validated_data)
         try:
             chain = services.chain_save(
                 actor=self.actor, organisation=self.actor.organisation, **fields
@@ -121,3 +114,99 @@ class ChainListAPI(PortalAPIView):
         except DjangoValidationError as error:
             raise _django_errors(error) from None
         return Response(ChainSerializer(chain).data, status=status.HTTP_201_CREATED)
+
+
+def _with_facilities(actor: Any, validated: dict[str, Any]) -> dict[str, Any]:
+    """Turn factory/quarry ids into the company's own facilities (only those given)."""
+    fields = dict(validated)
+    facilities = selectors.facilities_of(actor, actor.organisation)
+    for role in ("factory", "quarry"):
+        if f"{role}_id" not in fields:
+            continue
+        facility_id = fields.pop(f"{role}_id")
+        fields[role] = None
+        if facility_id is not None:
+            fields[role] = facilities.filter(pk=facility_id, kind=role).first()
+            if fields[role] is None:
+                raise ValidationError(
+                    {role: [_("Choose one of your own facilities of this kind.")]}
+                )
+    return fields
+
+
+class FacilityDetailAPI(PortalAPIView):
+    """One facility of the company the request acts for: read, change (PUT, PATCH), remove."""
+
+    access_policy = policies.COMPANY
+
+    @extend_schema(responses=FacilitySerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(FacilitySerializer(selectors.access_facility(self.actor, pk)).data)
+
+    def _update(self, request: Request, pk: int, *, partial: bool) -> Response:
+        facility = selectors.access_facility(self.actor, pk)
+        data = FacilitySerializer(facility, data=request.data, partial=partial)
+        data.is_valid(raise_exception=True)
+        try:
+            facility = services.facility_save(
+                actor=self.actor,
+                organisation=facility.organisation,
+                facility=facility,
+                **data.validated_data,
+            )
+        except DjangoValidationError as error:
+            raise _django_errors(error) from None
+        return Response(FacilitySerializer(facility).data)
+
+    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
+    def put(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=True)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        facility = selectors.access_facility(self.actor, pk)
+        try:
+            services.facility_delete(actor=self.actor, facility=facility)
+        except DjangoValidationError as error:
+            raise _django_errors(error) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ChainDetailAPI(PortalAPIView):
+    """One chain of the company the request acts for: read, change (PUT, PATCH), remove."""
+
+    access_policy = policies.COMPANY
+
+    @extend_schema(responses=ChainSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(ChainSerializer(selectors.access_chain(self.actor, pk)).data)
+
+    def _update(self, request: Request, pk: int, *, partial: bool) -> Response:
+        chain = selectors.access_chain(self.actor, pk)
+        data = ChainSerializer(chain, data=request.data, partial=partial)
+        data.is_valid(raise_exception=True)
+        fields = _with_facilities(self.actor, data.validated_data)
+        try:
+            chain = services.chain_save(
+                actor=self.actor, organisation=chain.organisation, chain=chain, **fields
+            )
+        except DjangoValidationError as error:
+            raise _django_errors(error) from None
+        return Response(ChainSerializer(chain).data)
+
+    @extend_schema(request=ChainSerializer, responses=ChainSerializer)
+    def put(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(request=ChainSerializer, responses=ChainSerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        return self._update(request, pk, partial=True)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, pk: int) -> Response:
+        services.chain_delete(actor=self.actor, chain=selectors.access_chain(self.actor, pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -24,7 +24,19 @@ urlpatterns = [
     path(
         "supplier-list/facilities/", supplychain_api.FacilityListAPI.as_view(), name="facility-list"
     ),
+    path(
+        "supplier-list/facilities/<int:pk>/",
+        supplychain_api.FacilityDetailAPI.as_view(),
+        name="facility-detail",
+    ),
     path("supplier-list/chains/", supplychain_api.ChainListAPI.as_view(), name="chain-list"),
+    path(
+        "supplier-list/chains/<int:pk>/",
+        supplychain_api.ChainDetailAPI.as_view(),
+        name="chain-detail",
+    ),
     path("reports/<int:pk>/risks/", assessments_api.RiskAPI.as_view(), name="report-risk"),
+    path("risks/<int:pk>/", assessments_api.RiskDetailAPI.as_view(), name="risk-detail"),
     path("risks/<int:risk_pk>/actions/", assessments_api.ActionAPI.as_view(), name="risk-action"),
+    path("actions/<int:pk>/", assessments_api.ActionDetailAPI.as_view(), name="action-detail"),
 ]
