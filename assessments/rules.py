@@ -67,6 +67,25 @@ LEVEL_THRESHOLDS: tuple[tuple[int, Decimal, Decimal, Decimal, bool], ...] = (
 )
 
 
+CRITERIA = {"quarry": 1, "factory": 2, "dd_score": 3}
+
+
+def criterion_level(
+    value: Decimal, criterion: str, thresholds: Any = None
+) -> tuple[int, int | None, Decimal | None]:
+    """For one criterion ("quarry", "factory" or "dd_score"): the highest level whose
+    threshold the value meets (0 for none), and the next level with its threshold
+    (None, None at the top). Levels reached only by the other criteria are not implied."""
+    index = CRITERIA[criterion]
+    reached = 0
+    for row in thresholds or LEVEL_THRESHOLDS:
+        if value >= row[index]:
+            reached = row[0]
+            continue
+        return reached, row[0], row[index]
+    return reached, None, None
+
+
 def computed_insight_points(percent: Decimal, maximum: Decimal = Decimal(5)) -> Decimal:
     """Questions 2.1a–b: maximum × insight % / 100, rounded to the nearest 0.5."""
     raw = maximum * percent / HUNDRED

@@ -9,10 +9,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from assessments.rules import LEVEL_THRESHOLDS, display_percent
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.audit.services import audit_record
@@ -20,6 +20,7 @@ from trustone.forms import add_validation_errors
 
 from . import selectors, services, upload
 from .forms import ChainForm, FacilityForm, UploadForm
+from .insight import edited_chain, insight_context, with_edited_chain
 
 
 def _language() -> str:
@@ -33,20 +34,15 @@ class SupplierListView(PortalView):
         organisation = self.actor.organisation
         chains = list(selectors.chains_of(self.actor, organisation))
         facilities = list(selectors.facilities_of(self.actor, organisation))
-        factory, quarry = selectors.insight_of(chains)
         used = {c.factory_id for c in chains} | {c.quarry_id for c in chains}
-        volumes = [c.volume_eur is not None for c in chains]
         return render(
             request,
             "supplychain/supplier_list.html",
             {
+                **insight_context(chains),
                 "chains": chains,
                 "facilities": facilities,
                 "used_facilities": used,
-                "factory_insight": display_percent(factory),
-                "quarry_insight": display_percent(quarry),
-                "thresholds": LEVEL_THRESHOLDS,
-                "partial_volumes": any(volumes) and not all(volumes),
                 "identified": {f.pk for f in facilities if selectors.is_identified(f)},
             },
         )
@@ -115,9 +111,27 @@ class ChainEditView(PortalView):
             data, instance=chain, organisation=self.actor.organisation, facilities=facilities
         )
 
+    def _context(self, form: ChainForm, chain: Any) -> dict[str, Any]:
+        chains = list(selectors.chains_of(self.actor, self.actor.organisation))
+        if chain is None:
+            preview_url = reverse("supplychain:chain_create_insight")
+        else:
+            preview_url = reverse("supplychain:chain_insight", args=[chain.pk])
+        shown = chains
+        if form.is_bound:
+            cleaned = form.cleaned_data if hasattr(form, "cleaned_data") else {}
+            edited = edited_chain(self.actor.organisation, chain, cleaned)
+            shown = with_edited_chain(chains, edited)
+        return {
+            **insight_context(shown, before=selectors.insight_of(chains)),
+            "form": form,
+            "chain": chain,
+            "preview_url": preview_url,
+        }
+
     def get(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
         chain = selectors.access_chain(self.actor, pk) if pk else None
-        return render(request, self.template_name, {"form": self._form(chain), "chain": chain})
+        return render(request, self.template_name, self._context(self._form(chain), chain))
 
     def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
         chain = selectors.access_chain(self.actor, pk) if pk else None
@@ -135,7 +149,19 @@ class ChainEditView(PortalView):
             else:
                 messages.success(request, _("The chain has been saved."))
                 return redirect("supplychain:supplier_list")
-        return render(request, self.template_name, {"form": form, "chain": chain}, status=400)
+        return render(request, self.template_name, self._context(form, chain), status=400)
+
+
+class ChainInsightView(ChainEditView):
+    """The insight panel recomputed with the chain as typed so far (htmx; saves nothing)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        chain = selectors.access_chain(self.actor, pk) if pk else None
+        form = self._form(chain, request.POST)
+        form.is_valid()
+        return render(request, "supplychain/_insight.html", self._context(form, chain))
 
 
 class ChainDeleteView(PortalView):
@@ -260,16 +286,14 @@ class OrganisationSupplierListView(PortalView):
         organisation = access_organisation(self.actor, organisation_pk)
         chains = list(selectors.chains_of(self.actor, organisation))
         facilities = list(selectors.facilities_of(self.actor, organisation))
-        factory, quarry = selectors.insight_of(chains)
         return render(
             request,
             "supplychain/supplier_list_read.html",
             {
+                **insight_context(chains),
                 "organisation": organisation,
                 "chains": chains,
                 "facilities": facilities,
-                "factory_insight": display_percent(factory),
-                "quarry_insight": display_percent(quarry),
                 "identified": {f.pk for f in facilities if selectors.is_identified(f)},
             },
         )

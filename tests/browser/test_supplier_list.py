@@ -77,3 +77,29 @@ def test_an_upload_with_errors_is_fixed_and_imported(page: Page, tmp_path: Path)
     expect(page.locator(".messages")).to_contain_text("2 ketens zijn geïmporteerd")
     expect(page.locator(".insight")).to_contain_text("100,0 %")
     assert Chain.objects.count() == 2
+
+
+def test_the_insight_follows_the_chain_while_it_is_typed(page: Page) -> None:
+    company = OrganisationFactory(name="Limburgse Natuursteen")
+    user = make_user(company, "member")
+    known = Facility.objects.create(
+        organisation=company, kind="factory", name="Known Works", country="IN", address="Kota"
+    )
+    Chain.objects.create(organisation=company, product="G654", volume_eur=300)
+    log_in(page, user.email)
+    page.goto("/supplier-list/chains/new/")
+    factory = page.locator('[data-insight="factory"]')
+    expect(factory).to_have_text("0,0 %")
+    page.locator("#id_product").fill("Kandla Grey")
+    page.locator("#id_factory").select_option(str(known.pk))
+    page.locator("#id_volume_eur").fill("100")
+    # 100 of 400 euro has a known factory: 25 %, before saving anything.
+    expect(factory).to_contain_text("25,0 %")
+    expect(page.locator("#insight")).to_contain_text("niveau 1 vraagt 50 %")
+    page.locator("#id_volume_eur").fill("900")
+    expect(factory).to_contain_text("75,0 %")
+    expect(page.locator("#insight")).to_contain_text("Genoeg voor niveau 2")
+    assert Chain.objects.count() == 1
+    page.locator("#main").get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".insight")).to_contain_text("75,0 %")
+    assert Chain.objects.count() == 2

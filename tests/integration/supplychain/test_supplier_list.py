@@ -89,6 +89,55 @@ def test_company_user_builds_the_list_and_sees_the_insight(world) -> None:
     assert AuditEntry.objects.filter(action="chain_created").count() == 2
 
 
+def test_the_insight_previews_a_chain_while_it_is_typed_and_saves_nothing(world) -> None:
+    company = world.organisations["company"]
+    known = Facility.objects.create(
+        organisation=company, kind="factory", name="Known", country="IN", address="Kota"
+    )
+    unknown = Facility.objects.create(
+        organisation=company, kind="factory", name="Unknown", country="CN"
+    )
+    chain = Chain.objects.create(
+        organisation=company, product="G654", factory=unknown, volume_eur=Decimal("100")
+    )
+    Chain.objects.create(
+        organisation=company, product="Kandla", factory=known, volume_eur=Decimal("100")
+    )
+    client = world.client("company_member")
+
+    # Editing the unknown chain to point at the known factory: 50 % now, 100 % with it.
+    response = client.post(
+        reverse("supplychain:chain_insight", args=[chain.pk]),
+        {"product": "G654", "factory": known.pk, "volume_eur": "100"},
+    )
+    assert response.status_code == 200
+    factory, quarry = response.context["insight"]
+    assert (factory["percent"], factory["before"], factory["reached"]) == (
+        Decimal("100.0"),
+        Decimal("50.0"),
+        5,
+    )
+    assert (quarry["percent"], quarry["reached"], quarry["next_level"]) == (Decimal("0.0"), 0, 1)
+    assert 'data-insight="factory">100,0 %' in response.content.decode()
+
+    # A new chain, half typed (volume not a number yet): counted by the fields that are valid.
+    response = client.post(
+        reverse("supplychain:chain_create_insight"),
+        {"product": "", "factory": known.pk, "volume_eur": "2x", "is_circular": "on"},
+    )
+    factory, quarry = response.context["insight"]
+    assert (factory["percent"], quarry["percent"]) == (Decimal("50.0"), Decimal("0.0"))
+    response = client.post(
+        reverse("supplychain:chain_create_insight"),
+        {"product": "", "factory": known.pk, "volume_eur": "200", "is_circular": "on"},
+    )
+    factory, quarry = response.context["insight"]
+    assert (factory["percent"], quarry["percent"]) == (Decimal("75.0"), Decimal("50.0"))
+    assert Chain.objects.count() == 2
+    chain.refresh_from_db()
+    assert chain.factory_id == unknown.pk
+
+
 def test_swapped_coordinates_are_refused_with_a_reason(world) -> None:
     response = world.client("company_member").post(
         reverse("supplychain:facility_create"),
