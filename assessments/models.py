@@ -500,3 +500,121 @@ class FaqEntry(models.Model):
 
     def __str__(self) -> str:
         return self.question_en
+
+
+# --- Assessment by the secretariat (DOMAIN §4) ----------------------------------------
+
+
+class AssessmentKind(models.TextChoices):
+    FULL = "full", _("Full assessment")
+    PLAN_OF_ACTION = "plan_of_action", _("Plan-of-action assessment")
+
+
+class AssessmentStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting for an assessor")
+    IN_PROGRESS = "in_progress", _("Being assessed")
+    PROPOSED = "proposed", _("Decision proposed")
+    DECIDED = "decided", _("Decided")
+
+
+class Assessment(models.Model):
+    """The secretariat's assessment of one submitted report version. Scores are computed
+    from the report's frozen snapshot (so with the framework version it was submitted
+    under); once decided, nothing here changes."""
+
+    report = models.OneToOneField(Report, on_delete=models.PROTECT, related_name="assessment")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=AssessmentKind.choices, default=AssessmentKind.FULL
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AssessmentStatus.choices,
+        default=AssessmentStatus.QUEUED,
+    )
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assessor"),
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
+    # Computed by the scoring job and after every adjustment (for the queue and filters;
+    # the workspace recomputes them exactly from the snapshot).
+    dd_score = models.DecimalField(
+        _("DD score"), max_digits=9, decimal_places=4, null=True, blank=True
+    )
+    factory_insight = models.DecimalField(max_digits=9, decimal_places=4, null=True, blank=True)
+    quarry_insight = models.DecimalField(max_digits=9, decimal_places=4, null=True, blank=True)
+    computed_level = models.PositiveSmallIntegerField(_("computed level"), null=True, blank=True)
+    scored_at = models.DateTimeField(null=True, blank=True)
+    impact_indicators_met = models.BooleanField(_("impact indicators met"), default=False)
+    impact_reason = models.TextField(_("reason (impact indicators)"), blank=True)
+    feedback_supplier_list = models.TextField(_("feedback on the supplier list"), blank=True)
+    feedback_questionnaire = models.TextField(_("feedback on the questionnaire"), blank=True)
+    feedback_plan = models.TextField(_("feedback on the plan of action"), blank=True)
+    progress_sufficient = models.BooleanField(
+        _("sufficient progress on the plan of action"), null=True, blank=True
+    )
+    proposed_level = models.PositiveSmallIntegerField(_("proposed level"), null=True, blank=True)
+    proposal_note = models.TextField(_("note for the coordinator"), blank=True)
+    proposed_at = models.DateTimeField(null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_level = models.PositiveSmallIntegerField(_("level decided"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    level_assignment = models.OneToOneField(
+        LevelAssignment, on_delete=models.PROTECT, null=True, blank=True, related_name="assessment"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["-created_at"]
+        permissions = [("assess_assessment", "May assess this report (assigned assessor)")]
+        indexes = [models.Index(fields=["status"], name="assessment_status_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decided_level__lte=5), name="decided_level_at_most_5"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} ({self.get_kind_display()})"
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status == AssessmentStatus.DECIDED
+
+
+class ScoreAdjustment(models.Model):
+    """The secretariat's adjustment of one answer's points, with its reason (Art. 5.5:
+    reasonableness and fairness). Never changed: a later adjustment of the same question
+    supersedes it, and the original points stay recorded."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="adjustments")
+    question_code = models.CharField(_("question"), max_length=10)
+    original_points = models.DecimalField(
+        _("original points"), max_digits=6, decimal_places=1, null=True, blank=True
+    )
+    adjusted_points = models.DecimalField(_("adjusted points"), max_digits=6, decimal_places=1)
+    reason = models.TextField(_("reason"))
+    adjusted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    adjusted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("score adjustment")
+        verbose_name_plural = _("score adjustments")
+        ordering = ["assessment", "question_code", "adjusted_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.question_code}: {self.original_points} → {self.adjusted_points}"

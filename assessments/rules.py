@@ -113,7 +113,7 @@ def risk_priority(*, scale: int, scope: int, irremediability: int, likelihood: i
 # --- Scoring and levels (DOMAIN §4.1, §4.3) -------------------------------------------
 
 
-def _first(item: Any, *names: str) -> Any:
+def value_of(item: Any, *names: str) -> Any:
     for name in names:
         if isinstance(item, Mapping):
             if name in item:
@@ -126,10 +126,10 @@ def _first(item: Any, *names: str) -> Any:
 def answer_points(answer: Any) -> Decimal:
     """The points an answer counts for: the adjusted points where the secretariat set
     them, else the original points (None, an unanswered question, is 0)."""
-    adjusted = _first(answer, "adjusted_points", "adjusted")
+    adjusted = value_of(answer, "adjusted_points", "adjusted")
     if adjusted is not None:
         return Decimal(adjusted)
-    points = _first(answer, "points", "original_points", "achieved")
+    points = value_of(answer, "points", "original_points", "achieved")
     return Decimal(points) if points is not None else Decimal(0)
 
 
@@ -143,7 +143,7 @@ def dd_score(answers: Iterable[Any]) -> Decimal:
     achieved = Decimal(0)
     maximum = Decimal(0)
     for answer in answers:
-        maximum += Decimal(_first(answer, "max_points", "maximum", "maximum_points") or 0)
+        maximum += Decimal(value_of(answer, "max_points", "maximum", "maximum_points") or 0)
         achieved += answer_points(answer)
     if maximum == 0:
         return Decimal(0)

@@ -20,6 +20,7 @@ from trustone.audit.services import audit_record
 from trustone.pdf import render_pdf
 
 from . import plans, reports, rules
+from .assessing import assessment_open
 from .models import Action, Answer, Evidence, Importer, Report, ReportStatus, Risk
 
 
@@ -196,6 +197,7 @@ def report_submit(*, actor: Actor, report: Report, language: str = "nl") -> Repo
     audit_record(
         actor=actor, action="report_submitted", target=report, data={"version": report.version}
     )
+    assessment_open(report=report)
     recipient = actor.user.email if actor.user else ""
     transaction.on_commit(lambda: _confirm(report, recipient, pdf, language))
     return report

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import helpdesk_views, importer_views, plan_views, report_views, views
+from . import assessment_views, helpdesk_views, importer_views, plan_views, report_views, views
 
 app_name = "assessments"
 urlpatterns = [
@@ -14,6 +14,46 @@ urlpatterns = [
     ),
     path("faq/publish/", helpdesk_views.FaqPublishView.as_view(), name="faq_publish"),
     path("faq/", helpdesk_views.FaqView.as_view(), name="faq"),
+    path("assessments/", assessment_views.QueueView.as_view(), name="queue"),
+    path("assessments/score/", assessment_views.ScoreAllView.as_view(), name="score_all"),
+    path("assessments/<int:pk>/", assessment_views.AssessView.as_view(), name="assess"),
+    path(
+        "assessments/<int:pk>/assign/", assessment_views.AssignView.as_view(), name="assess_assign"
+    ),
+    path(
+        "assessments/<int:pk>/adjust/<str:code>/",
+        assessment_views.AdjustView.as_view(),
+        name="assess_adjust",
+    ),
+    path(
+        "assessments/<int:pk>/review/", assessment_views.ReviewView.as_view(), name="assess_review"
+    ),
+    path(
+        "assessments/<int:pk>/propose/",
+        assessment_views.ProposeView.as_view(),
+        name="assess_propose",
+    ),
+    path(
+        "assessments/<int:pk>/decide/", assessment_views.DecideView.as_view(), name="assess_decide"
+    ),
+    path(
+        "assessments/<int:pk>/send-back/",
+        assessment_views.SendBackView.as_view(),
+        name="assess_send_back",
+    ),
+    path(
+        "my-assessments/", assessment_views.CompanyAssessmentsView.as_view(), name="my_assessments"
+    ),
+    path(
+        "my-assessments/<int:pk>/",
+        assessment_views.CompanyAssessmentView.as_view(),
+        name="assessment_result",
+    ),
+    path(
+        "assessments/<int:pk>/letter/",
+        assessment_views.LetterView.as_view(),
+        name="assessment_letter",
+    ),
     path("<int:pk>/", report_views.ReportView.as_view(), name="report"),
     path("<int:pk>/questionnaire/", report_views.QuestionnaireView.as_view(), name="questionnaire"),
     path("<int:pk>/answers/<str:code>/", report_views.AnswerSaveView.as_view(), name="answer_save"),

@@ -13,3 +13,36 @@ def theme_label(code: str) -> str:
 @register.filter
 def action_status_label(code: str) -> str:
     return str(dict(ActionStatus.choices).get(code, code))
+
+
+@register.filter
+def percent(value: object) -> object:
+    """A percentage for display: one decimal, never rounded up to a threshold."""
+    from decimal import Decimal
+
+    from assessments.rules import display_percent
+
+    if value is None or value == "":
+        return "—"
+    return display_percent(Decimal(str(value)))
+
+
+@register.filter
+def criterion_label(name: str) -> str:
+    from django.utils.translation import gettext as _
+
+    return {
+        "quarry": _("quarry insight"),
+        "factory": _("factory insight"),
+        "dd_score": _("DD score"),
+        "impact": _("impact indicators"),
+    }.get(name, name)
+
+
+@register.filter
+def localized_field(row: dict, name: str) -> object:
+    """row["<name>_en"] in English, else row["<name>_nl"] (snapshot texts)."""
+    from django.utils.translation import get_language
+
+    language = "en" if (get_language() or "nl").startswith("en") else "nl"
+    return row.get(f"{name}_{language}", "")

@@ -52,6 +52,13 @@ ACTIONS = {
     "period_opened": _("opened a reporting period"),
     "report_submitted": _("submitted a report"),
     "report_returned": _("returned a report for changes"),
+    "assessment_assigned": _("assigned an assessor"),
+    "assessment_adjusted": _("adjusted the points of an answer"),
+    "assessment_reviewed": _("saved an assessment's feedback"),
+    "assessment_proposed": _("proposed an assessment decision"),
+    "assessment_sent_back": _("sent a proposed decision back to the assessor"),
+    "assessment_decided": _("confirmed an assessment decision"),
+    "assessments_scored": _("scored the submitted reports"),
 }
 
 

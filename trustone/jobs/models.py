@@ -14,6 +14,7 @@ class JobStatus(models.TextChoices):
 JOB_KINDS = {
     "audit_export": _("Audit log export"),
     "annual_invoicing": _("Annual invoicing"),
+    "assessments_score": _("Scoring the submitted reports"),
 }
 
 

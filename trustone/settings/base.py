@@ -99,6 +99,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+#: The portal's address, for links in e-mails sent by jobs (no request to ask).
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost:8000").rstrip("/")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -1,0 +1,388 @@
+"""The secretariat's assessment workflow and the company's view of its assessments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from trustone.access import policies
+from trustone.access.views import PortalView
+from trustone.forms import add_validation_errors
+from trustone.pagination import paginate
+from trustone.pdf import render_pdf
+
+from . import assessing, rules
+from .models import AssessmentKind, AssessmentStatus
+
+
+class QueueFilterForm(forms.Form):
+    period = forms.IntegerField(label=gettext_lazy("Year"), required=False)
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("all"))] + list(AssessmentStatus.choices),
+    )
+    assessor = forms.ChoiceField(label=gettext_lazy("Assessor"), required=False)
+    size = forms.ChoiceField(
+        label=gettext_lazy("Size"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("all")),
+            ("large", gettext_lazy("large")),
+            ("medium", gettext_lazy("medium")),
+            ("small", gettext_lazy("small")),
+        ],
+    )
+    level = forms.ChoiceField(
+        label=gettext_lazy("Computed level"),
+        required=False,
+        choices=[("", gettext_lazy("all"))] + [(str(n), str(n)) for n in range(6)],
+    )
+    overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
+
+    def __init__(self, *args: Any, assessors: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assessor"].choices = [
+            ("", gettext_lazy("all")),
+            ("none", gettext_lazy("not assigned")),
+        ] + [(str(user.pk), str(user)) for user in assessors]
+
+
+class AssignForm(forms.Form):
+    assessor = forms.ModelChoiceField(label=gettext_lazy("Assessor"), queryset=None)
+
+    def __init__(self, *args: Any, assessors: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assessor"].queryset = assessors
+
+
+class AdjustForm(forms.Form):
+    points = forms.DecimalField(label=gettext_lazy("Adjusted points"), decimal_places=1)
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (reasonableness and fairness)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ReviewForm(forms.Form):
+    impact_indicators_met = forms.BooleanField(
+        label=gettext_lazy("The impact indicators are met (levels 4 and 5)"), required=False
+    )
+    impact_reason = forms.CharField(
+        label=gettext_lazy("Reason (impact indicators)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    progress_sufficient = forms.NullBooleanField(
+        label=gettext_lazy("Sufficient progress on the plan of action"),
+        required=False,
+        widget=forms.Select(
+            choices=[
+                ("unknown", gettext_lazy("not yet assessed")),
+                ("true", gettext_lazy("yes")),
+                ("false", gettext_lazy("no")),
+            ]
+        ),
+    )
+    feedback_supplier_list = forms.CharField(
+        label=gettext_lazy("Feedback on the supplier list"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    feedback_questionnaire = forms.CharField(
+        label=gettext_lazy("Feedback on the questionnaire"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    feedback_plan = forms.CharField(
+        label=gettext_lazy("Feedback on the plan of action"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class QueueView(PortalView):
+    """The queue of submitted reports, with filters; the coordinator assigns assessors."""
+
+    access_policy = policies.SECRETARIAT
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        people = assessing.assessors(self.actor)
+        filters = QueueFilterForm(request.GET or None, assessors=people)
+        values = {key: str(request.GET.get(key, "")) for key in assessing.QUEUE_FILTERS}
+        if values["overdue"] in ("on", "true"):
+            values["overdue"] = "1"
+        queue = assessing.assessment_queue(self.actor, **values)
+        return render(
+            request,
+            "assessments/assessment_queue.html",
+            {
+                **paginate(request, queue),
+                "filters": filters,
+                "assign_form": AssignForm(assessors=people),
+                "is_coordinator": assessing.is_coordinator(self.actor),
+                "mine": list(assessing.assigned_to(self.actor)[:50]),
+            },
+        )
+
+
+class AssignView(PortalView):
+    access_policy = policies.SECRETARIAT_ADMIN
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        assessment = assessing.access_assessment(self.actor, pk)
+        form = AssignForm(request.POST, assessors=assessing.assessors(self.actor))
+        if form.is_valid():
+            try:
+                assessing.assessment_assign(
+                    actor=self.actor, assessment=assessment, assessor=form.cleaned_data["assessor"]
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request,
+                    _("%(assessor)s assesses the report of %(organisation)s.")
+                    % {
+                        "assessor": form.cleaned_data["assessor"],
+                        "organisation": assessment.report.organisation.name,
+                    },
+                )
+        else:
+            messages.error(request, _("Choose someone of the secretariat."))
+        return redirect(request.POST.get("next") or "assessments:queue")
+
+
+def _workspace(request: HttpRequest, actor: Any, assessment: Any, **forms_: Any) -> HttpResponse:
+    adjustments = assessing.adjustments_of(assessment)
+    card = assessing.scorecard_of(assessment, adjustments)
+    review = forms_.get("review") or ReviewForm(
+        initial={name: getattr(assessment, name) for name in assessing.REVIEW_FIELDS}
+        | {
+            "progress_sufficient": {None: "unknown", True: "true", False: "false"}[
+                assessment.progress_sufficient
+            ]
+        }
+    )
+    return render(
+        request,
+        "assessments/assess.html",
+        {
+            "assessment": assessment,
+            "report": assessment.report,
+            "snapshot": assessment.report.snapshot or {},
+            "card": card,
+            "evidence": assessing.evidence_by_question(assessment.report),
+            "review_form": review,
+            "adjust_error": forms_.get("adjust_error"),
+            "adjust_form": forms_.get("adjust") or AdjustForm(),
+            "note_form": NoteForm(),
+            "assign_form": AssignForm(assessors=assessing.assessors(actor)),
+            "is_coordinator": assessing.is_coordinator(actor),
+            "is_full": assessment.kind == AssessmentKind.FULL,
+            "is_open": not assessment.is_decided,
+        },
+        status=400 if forms_ else 200,
+    )
+
+
+class AssessView(PortalView):
+    """The workspace: the report beside the framework's points, the score per step and in
+    total, the proposed level with what each criterion of the next level lacks."""
+
+    access_policy = policies.SECRETARIAT
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return _workspace(request, self.actor, assessing.access_assessment(self.actor, pk))
+
+
+class AdjustView(PortalView):
+    access_policy = policies.SECRETARIAT
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int, code: str) -> HttpResponse:
+        assessment = assessing.access_assessment(self.actor, pk)
+        form = AdjustForm(request.POST)
+        if form.is_valid():
+            try:
+                assessing.assessment_adjust(
+                    actor=self.actor,
+                    assessment=assessment,
+                    question_code=code,
+                    points=form.cleaned_data["points"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                add_validation_errors(form, error)
+            else:
+                messages.success(
+                    request, _("The points of question %(code)s are adjusted.") % {"code": code}
+                )
+                return redirect("assessments:assess", pk)
+        return _workspace(request, self.actor, assessment, adjust=form, adjust_error=code)
+
+
+class ReviewView(PortalView):
+    access_policy = policies.SECRETARIAT
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        assessment = assessing.access_assessment(self.actor, pk)
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                assessing.assessment_review(
+                    actor=self.actor, assessment=assessment, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_validation_errors(form, error)
+            else:
+                messages.success(request, _("The assessment has been saved."))
+                return redirect("assessments:assess", pk)
+        return _workspace(request, self.actor, assessment, review=form)
+
+
+class ProposeView(PortalView):
+    access_policy = policies.SECRETARIAT
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        assessment = assessing.access_assessment(self.actor, pk)
+        try:
+            assessment = assessing.assessment_propose(
+                actor=self.actor, assessment=assessment, note=request.POST.get("note", "")
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Level %(level)s has been proposed to the coordinator.")
+                % {"level": assessment.proposed_level},
+            )
+        return redirect("assessments:assess", pk)
+
+
+class DecideView(PortalView):
+    access_policy = policies.SECRETARIAT_ADMIN
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        assessment = assessing.access_assessment(self.actor, pk)
+        try:
+            assessment = assessing.assessment_decide(actor=self.actor, assessment=assessment)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Decided: %(organisation)s is on level %(level)s. The company has been told.")
+                % {
+                    "organisation": assessment.report.organisation.name,
+                    "level": assessment.decided_level,
+                },
+            )
+        return redirect("assessments:assess", pk)
+
+
+class SendBackView(PortalView):
+    access_policy = policies.SECRETARIAT_ADMIN
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        assessment = assessing.access_assessment(self.actor, pk)
+        try:
+            assessing.assessment_send_back(
+                actor=self.actor, assessment=assessment, note=request.POST.get("note", "")
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The proposal has been sent back to the assessor."))
+        return redirect("assessments:assess", pk)
+
+
+class ScoreAllView(PortalView):
+    """The coordinator scores every submitted report again in one job."""
+
+    access_policy = policies.SECRETARIAT_ADMIN
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        from trustone.jobs.services import job_start
+
+        from .tasks import assessments_score_task
+
+        year = request.POST.get("period", "")
+        job = job_start(
+            actor=self.actor,
+            kind="assessments_score",
+            task=assessments_score_task,
+            params={"period": int(year) if year.isdigit() else None},
+        )
+        return redirect("jobs:detail", job.pk)
+
+
+class CompanyAssessmentsView(PortalView):
+    """A company's decided assessments."""
+
+    access_policy = policies.COMPANY
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        items = assessing.assessments_of_company(self.actor).order_by("-decided_at")
+        return render(request, "assessments/assessment_list.html", paginate(request, items))
+
+
+def _result_context(assessment: Any) -> dict[str, Any]:
+    card = assessing.scorecard_of(assessment)
+    return {
+        "assessment": assessment,
+        "report": assessment.report,
+        "card": card,
+        "is_full": assessment.kind == AssessmentKind.FULL,
+        "thresholds": rules.LEVEL_THRESHOLDS,
+        "adjusted": [a for a in card.answers if a.adjustments],
+    }
+
+
+class CompanyAssessmentView(PortalView):
+    """The company sees its assessment: level, scores, feedback and the gap to the next
+    level."""
+
+    access_policy = policies.COMPANY
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        assessment = assessing.access_company_assessment(self.actor, pk)
+        return render(request, "assessments/assessment_result.html", _result_context(assessment))
+
+
+class LetterView(PortalView):
+    """The assessment letter as a PDF, in Dutch or English (?lang=en)."""
+
+    access_policy = policies.COMPANY | policies.SECRETARIAT
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        assessment = assessing.access_letter_assessment(self.actor, pk)
+        language = request.GET.get("lang") or (get_language() or "nl")[:2]
+        language = language if language in ("nl", "en") else "nl"
+        pdf = render_pdf(
+            "pdf/assessments/letter.html", _result_context(assessment), language=language
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = f"trustone-assessment-{assessment.report.period.year}-{language}.pdf"
+        response["Content-Disposition"] = f'inline; filename="{name}"'
+        return response
