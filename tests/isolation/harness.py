@@ -411,6 +411,65 @@ def _jobs(world: Any) -> Any:
     return Job.objects.values_list("id", "status").order_by("id")
 
 
+def _assessment(world: Any, status: str = "in_progress") -> Any:
+    from django.utils import timezone
+
+    from assessments.models import Assessment, LevelAssignment
+    from trustone.access.grants import grant
+
+    report = _submitted(world)
+    report.snapshot = {
+        "size_class": "medium",
+        "factory_insight": "100",
+        "quarry_insight": "50",
+        "chains": [],
+        "plan": [],
+        "answers": [
+            {
+                "code": "1.1",
+                "step": 1,
+                "question_nl": "Beleid?",
+                "question_en": "Policy?",
+                "answer_nl": "Ja",
+                "answer_en": "Yes",
+                "explanation": "",
+                "points": "2",
+                "maximum": "4",
+            }
+        ],
+    }
+    report.save()
+    assessor = world.users["secretariat_assessor"]
+    assessment = Assessment.objects.create(report=report, status=status, assessor=assessor)
+    grant(user=assessor, permission="assessments.assess_assessment", obj=assessment)
+    if status in ("proposed", "decided"):
+        assessment.proposed_level = 1
+        assessment.proposed_at = timezone.now()
+    if status == "decided":
+        assessment.decided_level = 1
+        assessment.decided_at = timezone.now()
+        assessment.level_assignment = LevelAssignment.objects.create(
+            organisation=report.organisation, year=2026, level=1, decided_on="2026-11-01"
+        )
+    assessment.save()
+    return assessment
+
+
+def _assessments(world: Any) -> Any:
+    from assessments.models import Assessment, LevelAssignment, ScoreAdjustment
+
+    return [
+        list(
+            Assessment.objects.values_list(
+                "id", "status", "assessor_id", "feedback_plan", "proposed_level", "decided_level"
+            )
+        ),
+        list(ScoreAdjustment.objects.values_list("id", "adjusted_points")),
+        list(LevelAssignment.objects.values_list("id", "level")),
+        list(Job.objects.values_list("id")),
+    ]
+
+
 CASES: list[Case] = [
     Case(
         "organisation list",
@@ -1405,5 +1464,116 @@ CASES: list[Case] = [
         allowed=("company_member",),
         wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
         state=_supplier_list,
+    ),
+    Case(
+        "assessment queue",
+        url_name="assessments:queue",
+        url=lambda w: (_assessment(w), reverse("assessments:queue"))[1],
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        wrong_role=("company_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "score all submitted reports",
+        method="post",
+        url_name="assessments:score_all",
+        url=lambda w: (_assessment(w), reverse("assessments:score_all"))[1],
+        data=lambda w: {"period": "2026"},
+        allowed=("secretariat_admin",),
+        wrong_role=("secretariat_assessor", "company_admin", "ngo_member"),
+        state=_assessments,
+    ),
+    Case(
+        "assessment workspace",
+        url_name="assessments:assess",
+        url=lambda w: reverse("assessments:assess", args=[_assessment(w).pk]),
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        other_organisation=("company_admin", "other_company_admin"),
+        wrong_role=("ngo_member", "government_admin"),
+    ),
+    Case(
+        "assign an assessor",
+        method="post",
+        url_name="assessments:assess_assign",
+        url=lambda w: reverse("assessments:assess_assign", args=[_assessment(w, "queued").pk]),
+        data=lambda w: {"assessor": w.users["secretariat_admin"].pk},
+        allowed=("secretariat_admin",),
+        wrong_role=("secretariat_assessor", "company_admin", "ngo_member"),
+        state=_assessments,
+    ),
+    Case(
+        "adjust points",
+        method="post",
+        url_name="assessments:assess_adjust",
+        url=lambda w: reverse("assessments:assess_adjust", args=[_assessment(w).pk, "1.1"]),
+        data=lambda w: {"points": "4", "reason": "Redelijkheid"},
+        allowed=("secretariat_assessor", "secretariat_admin"),
+        other_organisation=("company_admin", "other_company_admin"),
+        wrong_role=("ngo_member", "government_admin"),
+        state=_assessments,
+    ),
+    Case(
+        "assessment feedback",
+        method="post",
+        url_name="assessments:assess_review",
+        url=lambda w: reverse("assessments:assess_review", args=[_assessment(w).pk]),
+        data=lambda w: {"feedback_plan": "Meetbaarder", "progress_sufficient": "unknown"},
+        allowed=("secretariat_assessor", "secretariat_admin"),
+        other_organisation=("company_admin",),
+        wrong_role=("ngo_member", "government_admin"),
+        state=_assessments,
+    ),
+    Case(
+        "propose a decision",
+        method="post",
+        url_name="assessments:assess_propose",
+        url=lambda w: reverse("assessments:assess_propose", args=[_assessment(w).pk]),
+        allowed=("secretariat_assessor", "secretariat_admin"),
+        other_organisation=("company_admin",),
+        wrong_role=("ngo_member", "government_admin"),
+        state=_assessments,
+    ),
+    Case(
+        "confirm a decision",
+        method="post",
+        url_name="assessments:assess_decide",
+        url=lambda w: reverse("assessments:assess_decide", args=[_assessment(w, "proposed").pk]),
+        allowed=("secretariat_admin",),
+        other_organisation=("company_admin",),
+        wrong_role=("secretariat_assessor", "ngo_member", "government_admin"),
+        state=_assessments,
+    ),
+    Case(
+        "send a proposal back",
+        method="post",
+        url_name="assessments:assess_send_back",
+        url=lambda w: reverse("assessments:assess_send_back", args=[_assessment(w, "proposed").pk]),
+        data=lambda w: {"note": "Kijk naar 1.1"},
+        allowed=("secretariat_admin",),
+        other_organisation=("company_admin",),
+        wrong_role=("secretariat_assessor", "ngo_member", "government_admin"),
+        state=_assessments,
+    ),
+    Case(
+        "a company's assessments",
+        url_name="assessments:my_assessments",
+        url=lambda w: (_assessment(w, "decided"), reverse("assessments:my_assessments"))[1],
+        allowed=("company_member", "company_admin"),
+        wrong_role=("secretariat_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "a company's assessment",
+        url_name="assessments:assessment_result",
+        url=lambda w: reverse("assessments:assessment_result", args=[_assessment(w, "decided").pk]),
+        allowed=("company_member", "company_admin"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("secretariat_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "assessment letter",
+        url_name="assessments:assessment_letter",
+        url=lambda w: reverse("assessments:assessment_letter", args=[_assessment(w, "decided").pk]),
+        allowed=("company_member", "secretariat_admin", "secretariat_assessor"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("ngo_member", "government_admin"),
     ),
 ]
