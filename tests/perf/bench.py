@@ -153,8 +153,20 @@ HTTP_BENCHMARKS: tuple[HttpBenchmark, ...] = (
     _listing_benchmark("http:listing_filtered_uncached", login=True, country="NL", level="3"),
 )
 
+
+def _report_case(rows: int) -> QueryCase:
+    """The report page of a company with `rows` chains."""
+    from .reports import report_with_chains
+
+    company, report = report_with_chains(rows)
+    return QueryCase(
+        f"/reports/{report.pk}/", company.admin, html.escape(company.organisation.name)
+    )
+
+
 QUERY_BENCHMARKS: tuple[QueryBenchmark, ...] = (
     QueryBenchmark("dashboard", rows=(10, 100), case=_dashboard_case),
+    QueryBenchmark("report", rows=(10, 1000), case=_report_case, constant=True),
     QueryBenchmark("listing", rows=data.LISTING_FIXTURE_ROWS, case=_listing_case, constant=True),
     QueryBenchmark(
         "listing_filtered",
@@ -347,7 +359,59 @@ def _supplier_list_file(rows: int) -> bytes:
 TIMINGS = {
     # The issue: "a 5,000-row file is validated in seconds".
     "time:supplier_list_validate_5000": lambda: _validate_supplier_list(5000),
+    # Validating and importing a 5,000-row supplier file (target: under 10 s).
+    "time:supplier_import_5000": lambda: _import_supplier_list(5000),
+    # Scoring and classifying 1,000 submitted reports in one batch job (target: 30 s).
+    "time:assess_1000": lambda: _assess(1000),
 }
+
+
+def _import_supplier_list(rows: int) -> dict[str, Any]:
+    from django.db import transaction
+
+    from supplychain.models import Chain
+    from supplychain.services import supplier_list_import
+    from supplychain.upload import read_rows, validate_rows
+    from trustone.access.actor import Actor
+
+    from .reports import import_company
+
+    company = import_company()
+    actor = Actor(user=company.admin, organisation=company.organisation, role="admin")
+    content = _supplier_list_file(rows)
+    started = time.perf_counter()
+    validation = validate_rows(read_rows("lijst.csv", content))
+    if not validation.is_valid:
+        raise RuntimeError(f"the generated file is not valid: {validation.problems[:3]}")
+    with transaction.atomic():
+        count = supplier_list_import(
+            actor=actor, organisation=company.organisation, chains=validation.chains
+        )
+    seconds = time.perf_counter() - started
+    stored = Chain.objects.filter(organisation=company.organisation).count()
+    if count != rows or stored != rows:
+        raise RuntimeError(f"imported {count}, stored {stored}, expected {rows}")
+    return {"value": round(seconds, 3), "unit": "s", "rows": rows}
+
+
+def _assess(count: int) -> dict[str, Any]:
+    from assessments.models import Assessment
+
+    from .reports import assess, submitted_reports
+
+    period, organisations = submitted_reports(count)
+    seconds, scored = assess(period, data.bench_company().admin)
+    levels = Assessment.objects.filter(report__period=period).values_list(
+        "computed_level", flat=True
+    )
+    if scored != count or len(levels) != count or None in levels:
+        raise RuntimeError(f"scored {scored} of {count}")
+    return {
+        "value": round(seconds, 2),
+        "unit": "s",
+        "reports": count,
+        "levels": {str(level): list(levels).count(level) for level in sorted(set(levels))},
+    }
 
 
 def _validate_supplier_list(rows: int) -> dict[str, Any]:
