@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -76,16 +75,13 @@ class AnswerAPI(PortalAPIView):
         report = reports.access_editable_report(self.actor, pk)
         data = AnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            answer = reports.answer_save(
-                actor=self.actor,
-                report=report,
-                question_code=data.validated_data["question"],
-                option_code=data.validated_data["option"],
-                explanation=data.validated_data["explanation"],
-            )
-        except DjangoValidationError as error:
-            raise ValidationError(getattr(error, "message_dict", None) or error.messages) from None
+        answer = reports.answer_save(
+            actor=self.actor,
+            report=report,
+            question_code=data.validated_data["question"],
+            option_code=data.validated_data["option"],
+            explanation=data.validated_data["explanation"],
+        )
         return Response(
             {
                 "question": answer.question.code,
@@ -127,10 +123,6 @@ class ActionSerializer(serializers.Serializer):
     progress = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-def _errors(error: DjangoValidationError) -> ValidationError:
-    return ValidationError(getattr(error, "message_dict", None) or error.messages)
-
-
 def _with_facility(actor: Actor, report: Report, validated: dict[str, Any]) -> dict[str, Any]:
     """Turn a facility id into one of the company's own facilities (only when given)."""
     from supplychain.selectors import facilities_of
@@ -159,10 +151,7 @@ class RiskAPI(PortalAPIView):
         data = RiskSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         fields = _with_facility(self.actor, report, data.validated_data)
-        try:
-            risk = plans.risk_save(actor=self.actor, report=report, **fields)
-        except DjangoValidationError as error:
-            raise _errors(error) from None
+        risk = plans.risk_save(actor=self.actor, report=report, **fields)
         return Response(RiskSerializer(risk).data, status=201)
 
 
@@ -183,10 +172,7 @@ class RiskDetailAPI(PortalAPIView):
         fields = _with_facility(self.actor, risk.report, data.validated_data)
         if partial and fields.get("theme", risk.theme) == "other":
             fields.setdefault("other_theme", risk.other_theme)
-        try:
-            risk = plans.risk_save(actor=self.actor, report=risk.report, risk=risk, **fields)
-        except DjangoValidationError as error:
-            raise _errors(error) from None
+        risk = plans.risk_save(actor=self.actor, report=risk.report, risk=risk, **fields)
         return Response(RiskSerializer(risk).data)
 
     @extend_schema(request=RiskSerializer, responses=RiskSerializer)
@@ -199,10 +185,7 @@ class RiskDetailAPI(PortalAPIView):
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        try:
-            plans.risk_delete(actor=self.actor, risk=plans.access_risk(self.actor, pk))
-        except DjangoValidationError as error:
-            raise _errors(error) from None
+        plans.risk_delete(actor=self.actor, risk=plans.access_risk(self.actor, pk))
         return Response(status=204)
 
 
@@ -216,10 +199,7 @@ class ActionAPI(PortalAPIView):
         risk = plans.access_risk(self.actor, risk_pk)
         data = ActionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            action = plans.action_save(actor=self.actor, risk=risk, **data.validated_data)
-        except DjangoValidationError as error:
-            raise _errors(error) from None
+        action = plans.action_save(actor=self.actor, risk=risk, **data.validated_data)
         return Response(ActionSerializer(action).data, status=201)
 
 
@@ -236,12 +216,9 @@ class ActionDetailAPI(PortalAPIView):
         action = plans.access_action(self.actor, pk)
         data = ActionSerializer(action, data=request.data, partial=partial)
         data.is_valid(raise_exception=True)
-        try:
-            action = plans.action_save(
-                actor=self.actor, risk=action.risk, action=action, **data.validated_data
-            )
-        except DjangoValidationError as error:
-            raise _errors(error) from None
+        action = plans.action_save(
+            actor=self.actor, risk=action.risk, action=action, **data.validated_data
+        )
         return Response(ActionSerializer(action).data)
 
     @extend_schema(request=ActionSerializer, responses=ActionSerializer)
@@ -254,8 +231,5 @@ class ActionDetailAPI(PortalAPIView):
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        try:
-            plans.action_delete(actor=self.actor, action=plans.access_action(self.actor, pk))
-        except DjangoValidationError as error:
-            raise _errors(error) from None
+        plans.action_delete(actor=self.actor, action=plans.access_action(self.actor, pk))
         return Response(status=204)

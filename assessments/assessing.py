@@ -4,8 +4,10 @@ by the assessor and the decision by the coordinator, which becomes the company's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -24,6 +26,7 @@ from trustone.access.grants import grant, granted_objects, has_grant, revoke
 from trustone.audit.services import audit_record
 
 from . import rules
+from .levels import level_assignment_add
 from .models import (
     Assessment,
     AssessmentKind,
@@ -61,6 +64,10 @@ def _assessments() -> QuerySet[Assessment]:
     )
 
 
+#: An assessment is overdue when it is still open this long after the report deadline.
+OVERDUE_AFTER = timedelta(days=90)
+
+
 def assessment_queue(actor: Actor, **filters: str) -> QuerySet[Assessment]:
     """The secretariat's queue of submitted reports: every secretariat user sees it (to
     know the workload); opening one needs `may_assess`. Filters: period (year), status,
@@ -88,23 +95,6 @@ def assessment_queue(actor: Actor, **filters: str) -> QuerySet[Assessment]:
             | (~Q(status=AssessmentStatus.DECIDED) & Q(report__period__deadline__lt=cutoff))
         )
     return queue.order_by("report__period__year", "report__submitted_at", "pk")
-
-
-#: An assessment is overdue when it is still open this long after the report deadline.
-OVERDUE_AFTER = timedelta(days=90)
-
-
-def is_overdue(assessment: Assessment, today: Any = None) -> bool:
-    """Submitted after the deadline, or still undecided 90 days after it."""
-    today = today or timezone.localdate()
-    report = assessment.report
-    late = report.submitted_at is not None and (
-        timezone.localtime(report.submitted_at).date() > report.period.deadline
-    )
-    return late or (
-        assessment.status != AssessmentStatus.DECIDED
-        and report.period.deadline < today - OVERDUE_AFTER
-    )
 
 
 def access_assessment(actor: Actor, assessment_id: int) -> Assessment:
@@ -136,12 +126,11 @@ def access_company_assessment(actor: Actor, assessment_id: int) -> Assessment:
 def assessors(actor: Actor) -> QuerySet[Any]:
     """The secretariat's users, to assign; for the coordinator."""
     from members.models import User
+    from members.selectors import active_people
 
     if not is_coordinator(actor):
         return User.objects.none()
-    return User.objects.filter(
-        memberships__organisation=actor.organisation, is_active=True
-    ).order_by("full_name", "email")
+    return active_people(actor.organisation).order_by("full_name", "email")
 
 
 def assigned_to(actor: Actor) -> QuerySet[Assessment]:
@@ -181,63 +170,84 @@ def _store_scores(assessment: Assessment, card: Scorecard) -> None:
     assessment.scored_at = timezone.now()
 
 
+def latest_levels(organisation_ids: Iterable[int]) -> dict[int, int]:
+    """The current level (latest decision) per organisation id, in one query."""
+    return dict(
+        LevelAssignment.objects.filter(organisation_id__in=list(organisation_ids))
+        .order_by("organisation_id", "-decided_on", "-id")
+        .distinct("organisation_id")
+        .values_list("organisation_id", "level")
+    )
+
+
 def current_level(organisation: Any) -> int | None:
-    latest = (
-        LevelAssignment.objects.filter(organisation=organisation)
-        .order_by("-decided_on", "-id")
-        .values_list("level", flat=True)
-        .first()
-    )
-    return latest
+    return latest_levels([organisation.pk]).get(organisation.pk)
 
 
-def due_kind(report: Report) -> str:
-    """Full or plan-of-action, per the schedule of DOMAIN §4.4 (a report that comes in
-    when nothing is due is assessed in full)."""
-    covenant = getattr(report.organisation, "covenant", None)
-    previous = (
-        Assessment.objects.filter(
-            report__organisation=report.organisation, report__period__year__lt=report.period.year
-        )
+def _new_assessments(reports: list[Report]) -> list[Assessment]:
+    """Unsaved assessments of submitted reports of member companies, with the kind due
+    per DOMAIN §4.4 (a report that comes in when nothing is due is assessed in full).
+    Associated members' reports are not levelled (they are checked by sample). Two
+    queries, whatever the number of reports."""
+    organisation_ids = {report.organisation_id for report in reports}
+    levels = latest_levels(organisation_ids)
+    earlier: dict[int, list[tuple[int, str]]] = {}  # organisation: [(year, kind)], newest first
+    for organisation_id, year, kind in (
+        Assessment.objects.filter(report__organisation_id__in=organisation_ids)
         .order_by("-report__period__year")
-        .values_list("kind", flat=True)
-        .first()
-    )
-    due = rules.assessment_due(
-        level=current_level(report.organisation) or 0,
-        size_class=(report.snapshot or {}).get("size_class", "medium"),
-        previous=previous,
-        supplies_public_clients=bool(covenant and covenant.supplies_public_clients),
-    )
-    return AssessmentKind.PLAN_OF_ACTION if due == rules.PLAN_OF_ACTION else AssessmentKind.FULL
+        .values_list("report__organisation_id", "report__period__year", "kind")
+    ):
+        earlier.setdefault(organisation_id, []).append((year, kind))
+    assessments = []
+    for report in reports:
+        covenant = getattr(report.organisation, "covenant", None)
+        if report.status != ReportStatus.SUBMITTED or (covenant and covenant.member_type != "full"):
+            continue
+        previous = next(
+            (
+                kind
+                for year, kind in earlier.get(report.organisation_id, [])
+                if year < report.period.year
+            ),
+            None,
+        )
+        due = rules.assessment_due(
+            level=levels.get(report.organisation_id) or 0,
+            size_class=(report.snapshot or {}).get("size_class", "medium"),
+            previous=previous,
+            supplies_public_clients=bool(covenant and covenant.supplies_public_clients),
+        )
+        kind = AssessmentKind.PLAN_OF_ACTION if due == rules.PLAN_OF_ACTION else AssessmentKind.FULL
+        assessment = Assessment(report=report, kind=kind)
+        _store_scores(assessment, scorecard(report.snapshot or {}))
+        assessments.append(assessment)
+    return assessments
 
 
 def assessment_open(*, report: Report) -> Assessment | None:
-    """Put a submitted report of a member company in the queue (once); associated
-    members' reports are not levelled (they are checked by sample)."""
-    covenant = getattr(report.organisation, "covenant", None)
-    if report.status != ReportStatus.SUBMITTED or (covenant and covenant.member_type != "full"):
-        return None
+    """Put a submitted report of a member company in the queue, scored (once)."""
     existing = Assessment.objects.filter(report=report).first()
     if existing is not None:
         return existing
-    assessment = Assessment(report=report, kind=due_kind(report))
-    _store_scores(assessment, scorecard(report.snapshot or {}))
-    assessment.save()
-    return assessment
+    new = _new_assessments([report])
+    if not new:
+        return None
+    new[0].save()
+    return new[0]
 
 
 def assessments_score(*, period_year: int | None = None, progress: Any = None) -> int:
     """Open missing assessments and rescore every undecided one (idempotent: running it
     twice gives the same scores). Returns the number scored."""
-    reports = Report.objects.filter(status=ReportStatus.SUBMITTED, assessment__isnull=True)
+    waiting = Report.objects.filter(
+        status=ReportStatus.SUBMITTED, assessment__isnull=True
+    ).select_related("organisation__covenant", "period")
     if period_year is not None:
-        reports = reports.filter(period__year=period_year)
-    for report in reports.select_related("organisation__covenant", "period").iterator(
-        chunk_size=500
-    ):
-        with transaction.atomic():
-            assessment_open(report=report)
+        waiting = waiting.filter(period__year=period_year)
+    reports = waiting.iterator(chunk_size=500)
+    while chunk := list(islice(reports, 500)):
+        # ignore_conflicts: a report opened meanwhile (submitted just now) keeps its own.
+        Assessment.objects.bulk_create(_new_assessments(chunk), ignore_conflicts=True)
     open_assessments = Assessment.objects.exclude(status=AssessmentStatus.DECIDED).filter(
         report__status=ReportStatus.SUBMITTED
     )
@@ -454,8 +464,6 @@ def assessment_decide(*, actor: Actor, assessment: Assessment) -> Assessment:
     """The coordinator confirms the proposed decision: it becomes the company's level
     (a new entry in its level history), the public listing updates and the company is
     told by e-mail."""
-    from members.public import listing_changed
-
     if not is_coordinator(actor):
         raise PermissionDenied
     assessment = (
@@ -465,23 +473,18 @@ def assessment_decide(*, actor: Actor, assessment: Assessment) -> Assessment:
     )
     if assessment.status != AssessmentStatus.PROPOSED or assessment.proposed_level is None:
         raise ValidationError(_("There is no proposed decision to confirm."))
-    today = timezone.localdate()
-    level = LevelAssignment(
+    assessment.level_assignment = level_assignment_add(
         organisation=assessment.report.organisation,
         year=assessment.report.period.year,
         level=assessment.proposed_level,
-        decided_on=today,
+        decided_on=timezone.localdate(),
         source=LevelSource.ASSESSMENT,
         recorded_by=actor.user,
     )
-    level.full_clean()
-    level.save()
-    assessment.level_assignment = level
     assessment.decided_level = assessment.proposed_level
     assessment.decided_at, assessment.decided_by = timezone.now(), actor.user
     assessment.status = AssessmentStatus.DECIDED
     assessment.save()
-    listing_changed(after_commit=True)
     audit_record(
         actor=actor,
         action="assessment_decided",
@@ -493,16 +496,11 @@ def assessment_decide(*, actor: Actor, assessment: Assessment) -> Assessment:
 
 
 def _mail_company(assessment_id: int) -> None:
-    from members.models import Membership
+    from members.selectors import active_people
 
     assessment = _assessments().get(pk=assessment_id)
     report = assessment.report
-    people = {
-        m.user
-        for m in Membership.objects.filter(
-            organisation=report.organisation, role="admin", user__is_active=True
-        ).select_related("user")
-    }
+    people = set(active_people(report.organisation, role="admin"))
     if report.submitted_by is not None and report.submitted_by.is_active:
         people.add(report.submitted_by)
     for user in sorted(people, key=lambda u: u.email):

@@ -4,114 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
+from trustone.languages import portal_language
 from trustone.pagination import paginate
 from trustone.pdf import render_pdf
 
 from . import assessing, rules
-from .models import AssessmentKind, AssessmentStatus
-
-
-class QueueFilterForm(forms.Form):
-    period = forms.IntegerField(label=gettext_lazy("Year"), required=False)
-    status = forms.ChoiceField(
-        label=gettext_lazy("Status"),
-        required=False,
-        choices=[("", gettext_lazy("all"))] + list(AssessmentStatus.choices),
-    )
-    assessor = forms.ChoiceField(label=gettext_lazy("Assessor"), required=False)
-    size = forms.ChoiceField(
-        label=gettext_lazy("Size"),
-        required=False,
-        choices=[
-            ("", gettext_lazy("all")),
-            ("large", gettext_lazy("large")),
-            ("medium", gettext_lazy("medium")),
-            ("small", gettext_lazy("small")),
-        ],
-    )
-    level = forms.ChoiceField(
-        label=gettext_lazy("Computed level"),
-        required=False,
-        choices=[("", gettext_lazy("all"))] + [(str(n), str(n)) for n in range(6)],
-    )
-    overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
-
-    def __init__(self, *args: Any, assessors: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["assessor"].choices = [
-            ("", gettext_lazy("all")),
-            ("none", gettext_lazy("not assigned")),
-        ] + [(str(user.pk), str(user)) for user in assessors]
-
-
-class AssignForm(forms.Form):
-    assessor = forms.ModelChoiceField(label=gettext_lazy("Assessor"), queryset=None)
-
-    def __init__(self, *args: Any, assessors: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["assessor"].queryset = assessors
-
-
-class AdjustForm(forms.Form):
-    points = forms.DecimalField(label=gettext_lazy("Adjusted points"), decimal_places=1)
-    reason = forms.CharField(
-        label=gettext_lazy("Reason (reasonableness and fairness)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-
-
-class ReviewForm(forms.Form):
-    impact_indicators_met = forms.BooleanField(
-        label=gettext_lazy("The impact indicators are met (levels 4 and 5)"), required=False
-    )
-    impact_reason = forms.CharField(
-        label=gettext_lazy("Reason (impact indicators)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    progress_sufficient = forms.NullBooleanField(
-        label=gettext_lazy("Sufficient progress on the plan of action"),
-        required=False,
-        widget=forms.Select(
-            choices=[
-                ("unknown", gettext_lazy("not yet assessed")),
-                ("true", gettext_lazy("yes")),
-                ("false", gettext_lazy("no")),
-            ]
-        ),
-    )
-    feedback_supplier_list = forms.CharField(
-        label=gettext_lazy("Feedback on the supplier list"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    feedback_questionnaire = forms.CharField(
-        label=gettext_lazy("Feedback on the questionnaire"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    feedback_plan = forms.CharField(
-        label=gettext_lazy("Feedback on the plan of action"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-
-class NoteForm(forms.Form):
-    note = forms.CharField(
-        label=gettext_lazy("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+from .forms import AdjustForm, AssignForm, QueueFilterForm, ReviewForm
+from .models import AssessmentKind
 
 
 class QueueView(PortalView):
@@ -190,8 +98,6 @@ def _workspace(request: HttpRequest, actor: Any, assessment: Any, **forms_: Any)
             "review_form": review,
             "adjust_error": forms_.get("adjust_error"),
             "adjust_form": forms_.get("adjust") or AdjustForm(),
-            "note_form": NoteForm(),
-            "assign_form": AssignForm(assessors=assessing.assessors(actor)),
             "is_coordinator": assessing.is_coordinator(actor),
             "is_full": assessment.kind == AssessmentKind.FULL,
             "is_open": not assessment.is_decided,
@@ -377,8 +283,7 @@ class LetterView(PortalView):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         assessment = assessing.access_letter_assessment(self.actor, pk)
-        language = request.GET.get("lang") or (get_language() or "nl")[:2]
-        language = language if language in ("nl", "en") else "nl"
+        language = portal_language(request.GET.get("lang"))
         pdf = render_pdf(
             "pdf/assessments/letter.html", _result_context(assessment), language=language
         )

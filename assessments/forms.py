@@ -1,7 +1,11 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trustone.forms import DateInput
+
+from .models import AssessmentStatus
 
 
 class PeriodOpenForm(forms.Form):
@@ -82,3 +86,92 @@ class ImporterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["member"].queryset = members
         self.fields["themes"].choices = [(v, label) for v, label in Theme.choices if v != "other"]
+
+
+# --- Assessment by the secretariat ---------------------------------------------------
+
+
+class QueueFilterForm(forms.Form):
+    period = forms.IntegerField(label=_("Year"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("all"))] + list(AssessmentStatus.choices),
+    )
+    assessor = forms.ChoiceField(label=_("Assessor"), required=False)
+    size = forms.ChoiceField(
+        label=_("Size"),
+        required=False,
+        choices=[
+            ("", _("all")),
+            ("large", _("large")),
+            ("medium", _("medium")),
+            ("small", _("small")),
+        ],
+    )
+    level = forms.ChoiceField(
+        label=_("Computed level"),
+        required=False,
+        choices=[("", _("all"))] + [(str(n), str(n)) for n in range(6)],
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args: Any, assessors: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assessor"].choices = [
+            ("", _("all")),
+            ("none", _("not assigned")),
+        ] + [(str(user.pk), str(user)) for user in assessors]
+
+
+class AssignForm(forms.Form):
+    assessor = forms.ModelChoiceField(label=_("Assessor"), queryset=None)
+
+    def __init__(self, *args: Any, assessors: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assessor"].queryset = assessors
+
+
+class AdjustForm(forms.Form):
+    points = forms.DecimalField(label=_("Adjusted points"), decimal_places=1)
+    reason = forms.CharField(
+        label=_("Reason (reasonableness and fairness)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ReviewForm(forms.Form):
+    impact_indicators_met = forms.BooleanField(
+        label=_("The impact indicators are met (levels 4 and 5)"), required=False
+    )
+    impact_reason = forms.CharField(
+        label=_("Reason (impact indicators)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    progress_sufficient = forms.NullBooleanField(
+        label=_("Sufficient progress on the plan of action"),
+        required=False,
+        widget=forms.Select(
+            choices=[
+                ("unknown", _("not yet assessed")),
+                ("true", _("yes")),
+                ("false", _("no")),
+            ]
+        ),
+    )
+    feedback_supplier_list = forms.CharField(
+        label=_("Feedback on the supplier list"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    feedback_questionnaire = forms.CharField(
+        label=_("Feedback on the questionnaire"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    feedback_plan = forms.CharField(
+        label=_("Feedback on the plan of action"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

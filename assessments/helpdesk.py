@@ -104,15 +104,9 @@ def thread_reply(*, actor: Actor, thread: HelpdeskThread, body: str, upload: Any
 
 
 def _notify_secretariat(thread: HelpdeskThread) -> None:
-    from members.models import Membership
+    from members.selectors import secretariat_admins
 
-    recipients = sorted(
-        set(
-            Membership.objects.filter(
-                organisation__kind="secretariat", is_active=True, role="admin"
-            ).values_list("user__email", flat=True)
-        )
-    )
+    recipients = sorted(secretariat_admins().values_list("email", flat=True))
     if recipients:
         with translation.override("nl"):
             send_mail(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
+from trustone.languages import portal_language
 from trustone.pagination import paginate
 
 from . import helpdesk
@@ -147,7 +148,7 @@ class FaqView(PortalView):
     access_policy = policies.PUBLIC
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        language = "en" if request.LANGUAGE_CODE.startswith("en") else "nl"
+        language = portal_language(request.LANGUAGE_CODE)
         return render(
             request,
             "assessments/faq.html",

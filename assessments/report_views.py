@@ -13,6 +13,7 @@ from supplychain.selectors import chains_of, insight_of
 from trustone.access import policies
 from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
+from trustone.languages import portal_language
 
 from . import evidence, importers, reports, submission
 from .rules import display_percent
@@ -76,7 +77,7 @@ class QuestionnaireView(PortalView):
                 "applicable": applicable,
                 "editable": report.status in reports.EDITABLE
                 and self.actor.acts_for(report.organisation),
-                "language": "en" if request.LANGUAGE_CODE.startswith("en") else "nl",
+                "language": portal_language(request.LANGUAGE_CODE),
             },
         )
 
@@ -113,7 +114,7 @@ class SubmitView(PortalView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         report = reports.access_editable_report(self.actor, pk)
-        language = "en" if request.LANGUAGE_CODE.startswith("en") else "nl"
+        language = portal_language(request.LANGUAGE_CODE)
         try:
             submission.report_submit(actor=self.actor, report=report, language=language)
         except ValidationError as error:

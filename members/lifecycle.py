@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from assessments.levels import level_assignment_add
 from assessments.models import LevelAssignment
 from trustone.access.actor import Actor
 from trustone.audit.services import audit_record
@@ -27,7 +28,6 @@ from .disputes import has_pending_dispute
 from .models import (
     CovenantMembership,
     Declaration,
-    Membership,
     Organisation,
     Termination,
     TerminationKind,
@@ -301,16 +301,12 @@ def _terminate(
 
 def _notify_termination(termination: Termination) -> None:
     """Tell the member's admins and the secretariat (the steering group's secretary)."""
+    from .selectors import active_people, secretariat_admins
+
     admins = list(
-        Membership.objects.filter(
-            organisation=termination.organisation, role="admin", is_active=True
-        ).values_list("user__email", flat=True)
+        active_people(termination.organisation, role="admin").values_list("email", flat=True)
     )
-    secretariat = list(
-        Membership.objects.filter(
-            organisation__kind="secretariat", role="admin", is_active=True
-        ).values_list("user__email", flat=True)
-    )
+    secretariat = list(secretariat_admins().values_list("email", flat=True))
     with translation.override("nl"):
         subject = _("Membership of %(organisation)s ends on %(date)s") % {
             "organisation": termination.organisation.name,
@@ -333,17 +329,14 @@ def level_record(
     """The secretariat records a level decided outside the portal (for example in the
     covenant's first term). Assessments record theirs through the assessment workflow."""
     _secretariat_only(actor)
-    assignment = LevelAssignment(
+    assignment = level_assignment_add(
         organisation=organisation,
         year=year,
         level=level,
         decided_on=decided_on,
-        explanatory_note=explanatory_note.strip(),
+        explanatory_note=explanatory_note,
         recorded_by=actor.user,
     )
-    assignment.full_clean()
-    assignment.save()
-    listing_changed(after_commit=True)
     audit_record(
         actor=actor, action="level_recorded", target=assignment, data={"year": year, "level": level}
     )

@@ -245,3 +245,26 @@ def open_party_applications(actor: Actor) -> int:
     if not actor.is_secretariat:
         return 0
     return PartyApplication.objects.filter(status__in=["submitted", "parties_informed"]).count()
+
+
+def active_people(organisation: Organisation | Any, *, role: str | None = None) -> QuerySet[Any]:
+    """The users with an active membership of `organisation` (in `role`, if given), for
+    notifications and assignments; services call it after their own checks."""
+    from .models import User
+
+    memberships = Membership.objects.filter(organisation=organisation, is_active=True)
+    if role is not None:
+        memberships = memberships.filter(role=role)
+    return User.objects.filter(is_active=True, memberships__in=memberships).distinct()
+
+
+def secretariat_admins() -> QuerySet[Any]:
+    """The secretariat's active administrators (who receive its notifications)."""
+    from .models import User
+
+    return User.objects.filter(
+        is_active=True,
+        memberships__organisation__kind="secretariat",
+        memberships__role="admin",
+        memberships__is_active=True,
+    ).distinct()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django_countries.serializer_fields import CountryField
 from drf_spectacular.utils import extend_schema
@@ -65,10 +64,6 @@ class ChainSerializer(serializers.Serializer):
     is_circular = serializers.BooleanField(required=False, default=False)
 
 
-def _django_errors(error: DjangoValidationError) -> ValidationError:
-    return ValidationError(getattr(error, "message_dict", None) or error.messages)
-
-
 class FacilityListAPI(PortalAPIView):
     """The facilities of the company the request acts for; POST adds one."""
 
@@ -83,12 +78,9 @@ class FacilityListAPI(PortalAPIView):
     def post(self, request: Request) -> Response:
         data = FacilitySerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            facility = services.facility_save(
-                actor=self.actor, organisation=self.actor.organisation, **data.validated_data
-            )
-        except DjangoValidationError as error:
-            raise _django_errors(error) from None
+        facility = services.facility_save(
+            actor=self.actor, organisation=self.actor.organisation, **data.validated_data
+        )
         return Response(FacilitySerializer(facility).data, status=status.HTTP_201_CREATED)
 
 
@@ -107,12 +99,9 @@ class ChainListAPI(PortalAPIView):
         data = ChainSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         fields = _with_facilities(self.actor, data.validated_data)
-        try:
-            chain = services.chain_save(
-                actor=self.actor, organisation=self.actor.organisation, **fields
-            )
-        except DjangoValidationError as error:
-            raise _django_errors(error) from None
+        chain = services.chain_save(
+            actor=self.actor, organisation=self.actor.organisation, **fields
+        )
         return Response(ChainSerializer(chain).data, status=status.HTTP_201_CREATED)
 
 
@@ -147,15 +136,12 @@ class FacilityDetailAPI(PortalAPIView):
         facility = selectors.access_facility(self.actor, pk)
         data = FacilitySerializer(facility, data=request.data, partial=partial)
         data.is_valid(raise_exception=True)
-        try:
-            facility = services.facility_save(
-                actor=self.actor,
-                organisation=facility.organisation,
-                facility=facility,
-                **data.validated_data,
-            )
-        except DjangoValidationError as error:
-            raise _django_errors(error) from None
+        facility = services.facility_save(
+            actor=self.actor,
+            organisation=facility.organisation,
+            facility=facility,
+            **data.validated_data,
+        )
         return Response(FacilitySerializer(facility).data)
 
     @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
@@ -169,10 +155,7 @@ class FacilityDetailAPI(PortalAPIView):
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
         facility = selectors.access_facility(self.actor, pk)
-        try:
-            services.facility_delete(actor=self.actor, facility=facility)
-        except DjangoValidationError as error:
-            raise _django_errors(error) from None
+        services.facility_delete(actor=self.actor, facility=facility)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -190,12 +173,9 @@ class ChainDetailAPI(PortalAPIView):
         data = ChainSerializer(chain, data=request.data, partial=partial)
         data.is_valid(raise_exception=True)
         fields = _with_facilities(self.actor, data.validated_data)
-        try:
-            chain = services.chain_save(
-                actor=self.actor, organisation=chain.organisation, chain=chain, **fields
-            )
-        except DjangoValidationError as error:
-            raise _django_errors(error) from None
+        chain = services.chain_save(
+            actor=self.actor, organisation=chain.organisation, chain=chain, **fields
+        )
         return Response(ChainSerializer(chain).data)
 
     @extend_schema(request=ChainSerializer, responses=ChainSerializer)

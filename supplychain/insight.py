@@ -52,10 +52,7 @@ def with_edited_chain(chains: list[Chain], edited: Chain) -> list[Chain]:
 def edited_chain(organisation: Any, chain: Chain | None, cleaned: dict[str, Any]) -> Chain:
     """An unsaved copy of the chain with the fields that validated so far."""
     draft = Chain(pk=chain.pk if chain else None, organisation=organisation)
-    if chain is not None:
-        for name in ("product", "factory", "quarry", "volume_eur", "is_circular"):
-            setattr(draft, name, getattr(chain, name))
     for name in ("factory", "quarry", "volume_eur", "is_circular"):
-        if name in cleaned:
-            setattr(draft, name, cleaned[name])
+        fallback = getattr(chain, name) if chain is not None else getattr(draft, name)
+        setattr(draft, name, cleaned.get(name, fallback))
     return draft

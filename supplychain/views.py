@@ -10,21 +10,17 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.audit.services import audit_record
 from trustone.forms import add_validation_errors
+from trustone.languages import portal_language
 
 from . import selectors, services, upload
 from .forms import ChainForm, FacilityForm, UploadForm
 from .insight import edited_chain, insight_context, with_edited_chain
-
-
-def _language() -> str:
-    return "en" if (get_language() or "nl").startswith("en") else "nl"
 
 
 class SupplierListView(PortalView):
@@ -263,7 +259,7 @@ class ExportView(PortalView):
 
 
 def _file_response(request: HttpRequest, name: str, rows: list[list[str]]) -> HttpResponse:
-    language = _language()
+    language = portal_language()
     if request.GET.get("format") == "csv":
         content, mime, extension = upload.write_csv(rows, language), "text/csv", "csv"
     else:

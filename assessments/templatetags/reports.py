@@ -42,7 +42,7 @@ def criterion_label(name: str) -> str:
 @register.filter
 def localized_field(row: dict, name: str) -> object:
     """row["<name>_en"] in English, else row["<name>_nl"] (snapshot texts)."""
-    from django.utils.translation import get_language
+    from trustone.languages import portal_language
 
-    language = "en" if (get_language() or "nl").startswith("en") else "nl"
+    language = portal_language()
     return row.get(f"{name}_{language}", "")

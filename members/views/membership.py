@@ -8,7 +8,6 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from members import lifecycle, rules, selectors
@@ -19,6 +18,7 @@ from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 from trustone.audit.services import audit_record
 from trustone.forms import add_validation_errors
+from trustone.languages import portal_language
 
 
 class MembershipOverviewView(PortalView):
@@ -50,7 +50,7 @@ class DeclarationSignView(PortalView):
         covenant = selectors.covenant_membership_of(self.actor, self.actor.organisation)
         if covenant is None:
             raise NotFound
-        language = "en" if (get_language() or "nl").startswith("en") else "nl"
+        language = portal_language()
         chapter = rules.declaration_chapter(covenant.member_type)
         return {
             "form": form,

@@ -212,6 +212,8 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "120/min", "user": "600/min"},
+    # Services raise Django's ValidationError; the API answers it with a 400.
+    "EXCEPTION_HANDLER": "trustone.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "TruStone portal API",
