@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -68,13 +68,29 @@ def _assessments() -> QuerySet[Assessment]:
 OVERDUE_AFTER = timedelta(days=90)
 
 
+def _superseded(prefix: str = "") -> Exists:
+    """A newer version of the same company's report for the same period exists (the
+    report was returned or the company started a new version): not for assessing."""
+    return Exists(
+        Report.objects.filter(
+            organisation=OuterRef(f"{prefix}organisation"),
+            period=OuterRef(f"{prefix}period"),
+            version__gt=OuterRef(f"{prefix}version"),
+        )
+    )
+
+
 def assessment_queue(actor: Actor, **filters: str) -> QuerySet[Assessment]:
     """The secretariat's queue of submitted reports: every secretariat user sees it (to
     know the workload); opening one needs `may_assess`. Filters: period (year), status,
     assessor (user id or "none"), size, level (computed), overdue ("1")."""
     if not actor.is_secretariat:
         return Assessment.objects.none()
-    queue = _assessments().filter(report__status=ReportStatus.SUBMITTED)
+    queue = (
+        _assessments()
+        .filter(report__status=ReportStatus.SUBMITTED)
+        .exclude(_superseded("report__"))
+    )
     if filters.get("period", "").isdigit():
         queue = queue.filter(report__period__year=int(filters["period"]))
     if filters.get("status") in AssessmentStatus.values:
@@ -239,17 +255,21 @@ def assessment_open(*, report: Report) -> Assessment | None:
 def assessments_score(*, period_year: int | None = None, progress: Any = None) -> int:
     """Open missing assessments and rescore every undecided one (idempotent: running it
     twice gives the same scores). Returns the number scored."""
-    waiting = Report.objects.filter(
-        status=ReportStatus.SUBMITTED, assessment__isnull=True
-    ).select_related("organisation__covenant", "period")
+    waiting = (
+        Report.objects.filter(status=ReportStatus.SUBMITTED, assessment__isnull=True)
+        .exclude(_superseded())
+        .select_related("organisation__covenant", "period")
+    )
     if period_year is not None:
         waiting = waiting.filter(period__year=period_year)
     reports = waiting.iterator(chunk_size=500)
     while chunk := list(islice(reports, 500)):
         # ignore_conflicts: a report opened meanwhile (submitted just now) keeps its own.
         Assessment.objects.bulk_create(_new_assessments(chunk), ignore_conflicts=True)
-    open_assessments = Assessment.objects.exclude(status=AssessmentStatus.DECIDED).filter(
-        report__status=ReportStatus.SUBMITTED
+    open_assessments = (
+        Assessment.objects.exclude(status=AssessmentStatus.DECIDED)
+        .filter(report__status=ReportStatus.SUBMITTED)
+        .exclude(_superseded("report__"))
     )
     if period_year is not None:
         open_assessments = open_assessments.filter(report__period__year=period_year)

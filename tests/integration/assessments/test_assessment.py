@@ -6,6 +6,7 @@ from io import BytesIO
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
@@ -277,3 +278,37 @@ def test_queue_filters(world, submitted) -> None:
     assert shown(size="large") == []
     assert shown(level=str(assessment.computed_level)) == [assessment]
     assert shown(overdue="on") == []
+
+
+def test_a_returned_version_leaves_the_queue_and_its_successor_enters(world, submitted) -> None:
+    from assessments.submission import report_return
+
+    first = _assessment(submitted)
+    secretariat = actor_for(world.users["secretariat_admin"])
+    draft = report_return(actor=secretariat, report=submitted, comment="Groeven ontbreken")
+    client = world.client("secretariat_admin")
+    assert list(client.get(reverse("assessments:queue")).context["page"].object_list) == []
+    # The batch job does not open or score the superseded version either.
+    Assessment.objects.all().delete()
+    assert assessing.assessments_score(period_year=2026) == 0
+    assert not Assessment.objects.exists()
+
+    company = world.organisations["company"]
+    report_submit(actor=actor_for(world.users["company_admin"], company.pk), report=draft)
+    queue = list(client.get(reverse("assessments:queue")).context["page"].object_list)
+    assert [a.report.version for a in queue] == [2]
+    assert first.pk != queue[0].pk
+
+
+def test_only_active_secretariat_members_can_be_assigned(world, submitted) -> None:
+    from members.models import Membership
+
+    coordinator = actor_for(world.users["secretariat_admin"])
+    left = make_user(world.organisations["secretariat"], "assessor")
+    Membership.objects.filter(user=left).update(is_active=False)
+    assert left not in assessing.assessors(coordinator)
+    assert world.users["secretariat_assessor"] in assessing.assessors(coordinator)
+    with pytest.raises(ValidationError):
+        assessing.assessment_assign(
+            actor=coordinator, assessment=_assessment(submitted), assessor=left
+        )
