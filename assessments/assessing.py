@@ -40,7 +40,7 @@ from .models import (
 from .scoring import Scorecard, scorecard
 
 ASSESS = "assessments.assess_assessment"
-QUEUE_FILTERS = ("period", "status", "assessor", "size", "level", "overdue")
+QUEUE_FILTERS = ("q", "period", "status", "assessor", "size", "level", "overdue")
 
 
 # --- Who may do what ------------------------------------------------------------------
@@ -82,8 +82,9 @@ def _superseded(prefix: str = "") -> Exists:
 
 def assessment_queue(actor: Actor, **filters: str) -> QuerySet[Assessment]:
     """The secretariat's queue of submitted reports: every secretariat user sees it (to
-    know the workload); opening one needs `may_assess`. Filters: period (year), status,
-    assessor (user id or "none"), size, level (computed), overdue ("1")."""
+    know the workload); opening one needs `may_assess`. Filters: q (company name),
+    period (year), status, assessor (user id or "none"), size, level (computed), overdue
+    ("1")."""
     if not actor.is_secretariat:
         return Assessment.objects.none()
     queue = (
@@ -91,6 +92,8 @@ def assessment_queue(actor: Actor, **filters: str) -> QuerySet[Assessment]:
         .filter(report__status=ReportStatus.SUBMITTED)
         .exclude(_superseded("report__"))
     )
+    if filters.get("q", "").strip():
+        queue = queue.filter(report__organisation__name__icontains=filters["q"].strip())
     if filters.get("period", "").isdigit():
         queue = queue.filter(report__period__year=int(filters["period"]))
     if filters.get("status") in AssessmentStatus.values:

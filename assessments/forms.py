@@ -92,6 +92,7 @@ class ImporterForm(forms.ModelForm):
 
 
 class QueueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Company"), required=False)
     period = forms.IntegerField(label=_("Year"), required=False)
     status = forms.ChoiceField(
         label=_("Status"),

@@ -270,6 +270,8 @@ def test_queue_filters(world, submitted) -> None:
         page = client.get(reverse("assessments:queue"), params)
         return list(page.context["page"].object_list)
 
+    assert shown(q=world.organisations["company"].name[:6].lower()) == [assessment]
+    assert shown(q="Geen zo'n bedrijf") == []
     assert shown(period="2026") == [assessment]
     assert shown(period="2025") == []
     assert shown(assessor="none") == [assessment]
