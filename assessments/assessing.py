@@ -203,6 +203,18 @@ def current_level(organisation: Any) -> int | None:
     return latest_levels([organisation.pk]).get(organisation.pk)
 
 
+def assessment_histories(organisation_ids: Iterable[int]) -> dict[int, dict[int, str]]:
+    """Per organisation id: {year: kind} of its assessments (latest version per year)."""
+    histories: dict[int, dict[int, str]] = {}
+    for organisation_id, year, kind in (
+        Assessment.objects.filter(report__organisation_id__in=list(organisation_ids))
+        .order_by("report__period__year", "report__version")
+        .values_list("report__organisation_id", "report__period__year", "kind")
+    ):
+        histories.setdefault(organisation_id, {})[year] = kind
+    return histories
+
+
 def _new_assessments(reports: list[Report]) -> list[Assessment]:
     """Unsaved assessments of submitted reports of member companies, with the kind due
     per DOMAIN §4.4 (a report that comes in when nothing is due is assessed in full).
@@ -210,26 +222,13 @@ def _new_assessments(reports: list[Report]) -> list[Assessment]:
     queries, whatever the number of reports."""
     organisation_ids = {report.organisation_id for report in reports}
     levels = latest_levels(organisation_ids)
-    earlier: dict[int, list[tuple[int, str]]] = {}  # organisation: [(year, kind)], newest first
-    for organisation_id, year, kind in (
-        Assessment.objects.filter(report__organisation_id__in=organisation_ids)
-        .order_by("-report__period__year")
-        .values_list("report__organisation_id", "report__period__year", "kind")
-    ):
-        earlier.setdefault(organisation_id, []).append((year, kind))
+    histories = assessment_histories(organisation_ids)
     assessments = []
     for report in reports:
         covenant = getattr(report.organisation, "covenant", None)
         if report.status != ReportStatus.SUBMITTED or (covenant and covenant.member_type != "full"):
             continue
-        previous = next(
-            (
-                kind
-                for year, kind in earlier.get(report.organisation_id, [])
-                if year < report.period.year
-            ),
-            None,
-        )
+        previous = rules.previous_due(histories.get(report.organisation_id, {}), report.period.year)
         due = rules.assessment_due(
             level=levels.get(report.organisation_id) or 0,
             size_class=(report.snapshot or {}).get("size_class", "medium"),

@@ -291,3 +291,43 @@ class LetterView(PortalView):
         name = f"trustone-assessment-{assessment.report.period.year}-{language}.pdf"
         response["Content-Disposition"] = f'inline; filename="{name}"'
         return response
+
+
+def _due_labels() -> dict[str, str]:
+    return {
+        "full": _("full assessment"),
+        "plan_of_action": _("plan-of-action assessment"),
+        "none": _("no assessment"),
+    }
+
+
+class ScheduleView(PortalView):
+    """What each member company is due next year, and the workload (DOMAIN §4.4)."""
+
+    access_policy = policies.SECRETARIAT
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        from . import schedule
+
+        year_text = request.GET.get("year", "")
+        year = int(year_text) if year_text.isdigit() else schedule.schedule_year()
+        rows = schedule.schedule(self.actor, year)
+        labels = _due_labels()
+        if request.GET.get("format") == "csv":
+            response = HttpResponse(
+                schedule.schedule_csv(rows, labels), content_type="text/csv; charset=utf-8"
+            )
+            response["Content-Disposition"] = f'attachment; filename="schedule-{year}.csv"'
+            return response
+        return render(
+            request,
+            "assessments/schedule.html",
+            {
+                **paginate(request, rows, per_page=50),
+                "year": year,
+                "workload": schedule.workload(rows),
+                "labels": labels,
+                "sizes": schedule.SIZES,
+                "count": len(rows),
+            },
+        )

@@ -219,6 +219,17 @@ def assessment_due(
     return PLAN_OF_ACTION if supplies_public_clients else NONE
 
 
+def previous_due(history: Mapping[int, str], year: int) -> str | None:
+    """What was due the year before `year`, from the assessments a company had (year:
+    kind): that year's kind; "none" when it had assessments before but none that year;
+    None when it had none at all (its first year)."""
+    if year - 1 in history:
+        return history[year - 1]
+    if any(earlier < year for earlier in history):
+        return NONE
+    return None
+
+
 def assessment_schedule(
     *,
     level: int,

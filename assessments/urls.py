@@ -16,6 +16,7 @@ urlpatterns = [
     path("faq/", helpdesk_views.FaqView.as_view(), name="faq"),
     path("assessments/", assessment_views.QueueView.as_view(), name="queue"),
     path("assessments/score/", assessment_views.ScoreAllView.as_view(), name="score_all"),
+    path("assessments/schedule/", assessment_views.ScheduleView.as_view(), name="schedule"),
     path("assessments/<int:pk>/", assessment_views.AssessView.as_view(), name="assess"),
     path(
         "assessments/<int:pk>/assign/", assessment_views.AssignView.as_view(), name="assess_assign"

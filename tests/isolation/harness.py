@@ -1576,4 +1576,11 @@ CASES: list[Case] = [
         other_organisation=("other_company_admin",),
         wrong_role=("ngo_member", "government_admin"),
     ),
+    Case(
+        "assessment schedule",
+        url_name="assessments:schedule",
+        url=lambda w: (_assessment(w), reverse("assessments:schedule"))[1],
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        wrong_role=("company_admin", "ngo_member", "government_admin"),
+    ),
 ]

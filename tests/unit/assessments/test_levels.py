@@ -16,6 +16,7 @@ from assessments.rules import (
     entered_level_on,
     is_delayed,
     level_shortfalls,
+    previous_due,
 )
 
 EPSILON = D("0.01")
@@ -280,3 +281,34 @@ def test_a_sample_is_reproducible_from_population_and_seed() -> None:
     assert len(first) == 10 and set(first) <= set(population)
     assert first != draw_sample(population, 10, "another seed")
     assert draw_sample([3, 1], 5, "x") == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("history", "year", "previous"),
+    [
+        ({}, 2027, None),
+        ({2026: F}, 2027, F),
+        ({2026: P}, 2027, P),
+        # A small company had a full assessment two years ago and none last year.
+        ({2025: F}, 2027, N),
+        ({2025: F, 2026: P}, 2027, P),
+        # Assessments of later years do not count.
+        ({2028: F}, 2027, None),
+    ],
+)
+def test_previous_due(history, year, previous) -> None:
+    assert previous_due(history, year) == previous
+
+
+def test_a_small_company_alternates_by_its_history() -> None:
+    history: dict[int, str] = {}
+    for year in range(2026, 2032):
+        due = assessment_due(
+            level=3,
+            size_class="small",
+            previous=previous_due(history, year),
+            supplies_public_clients=False,
+        )
+        if due != N:
+            history[year] = due
+    assert history == {2026: F, 2028: F, 2030: F}
