@@ -176,3 +176,37 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+# --- Progress and delay ---------------------------------------------------------------
+
+
+class ExplanatoryNoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Explanatory note (shown on the public member listing)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class SpecialCircumstancesForm(forms.Form):
+    argument = forms.CharField(
+        label=_("Your written argument"),
+        help_text=_(
+            "For example responsible disengagement from a supplier, a new supplier because "
+            "the old one would not cooperate, or a takeover. The steering group decides."
+        ),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class SteeringDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision of the steering group"), choices=())
+    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
+    reason = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from .models import SteeringDecision
+
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = SteeringDecision.choices

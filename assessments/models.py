@@ -618,3 +618,59 @@ class ScoreAdjustment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_code}: {self.original_points} → {self.adjusted_points}"
+
+
+# --- Progress and delay (DOMAIN §4.5) -------------------------------------------------
+
+
+class SteeringDecision(models.TextChoices):
+    ACCEPTED = "accepted", _("Special circumstances accepted")
+    IMPROVEMENT_PLAN = "improvement_plan", _("Improvement plan with one more year")
+    EXPULSION = "expulsion", _("Expulsion")
+
+
+class DelayCase(models.Model):
+    """A company more than a year behind the expected path at its level, and what
+    followed: knowledge modules offered (levels 1–2), its explanatory note for the
+    public listing (from level 3), its request for special circumstances and the
+    steering group's decision."""
+
+    organisation = models.ForeignKey(
+        "members.Organisation", on_delete=models.PROTECT, related_name="delay_cases"
+    )
+    level = models.PositiveSmallIntegerField(_("level"))
+    entered_level_on = models.DateField(_("on this level since"))
+    opened_on = models.DateField(_("delay noted on"), default=timezone.localdate)
+    knowledge_modules_offered_on = models.DateField(
+        _("knowledge modules offered on"), null=True, blank=True
+    )
+    explanatory_note = models.TextField(_("explanatory note"), blank=True)
+    note_submitted_at = models.DateTimeField(null=True, blank=True)
+    argument = models.TextField(_("special circumstances"), blank=True)
+    argued_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(
+        _("steering group decision"), max_length=20, choices=SteeringDecision.choices, blank=True
+    )
+    decided_on = models.DateField(_("decided by the steering group on"), null=True, blank=True)
+    decision_reason = models.TextField(_("reasons of the decision"), blank=True)
+    improvement_deadline = models.DateField(_("improvement plan deadline"), null=True, blank=True)
+    termination = models.OneToOneField(
+        "members.Termination", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("delay")
+        verbose_name_plural = _("delays")
+        ordering = ["-opened_on", "organisation"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "level", "entered_level_on"], name="one_delay_per_stay"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} L{self.level} {self.entered_level_on}"

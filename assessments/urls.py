@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import assessment_views, helpdesk_views, importer_views, plan_views, report_views, views
+from . import (
+    assessment_views,
+    delay_views,
+    helpdesk_views,
+    importer_views,
+    plan_views,
+    report_views,
+    views,
+)
 
 app_name = "assessments"
 urlpatterns = [
@@ -17,6 +25,29 @@ urlpatterns = [
     path("assessments/", assessment_views.QueueView.as_view(), name="queue"),
     path("assessments/score/", assessment_views.ScoreAllView.as_view(), name="score_all"),
     path("assessments/schedule/", assessment_views.ScheduleView.as_view(), name="schedule"),
+    path("assessments/progress/", delay_views.ProgressView.as_view(), name="progress"),
+    path(
+        "assessments/progress/<int:organisation_pk>/",
+        delay_views.DelayedMemberView.as_view(),
+        name="delayed_member",
+    ),
+    path(
+        "assessments/progress/<int:organisation_pk>/knowledge-modules/",
+        delay_views.KnowledgeModulesView.as_view(),
+        name="knowledge_modules",
+    ),
+    path(
+        "assessments/progress/<int:organisation_pk>/decision/",
+        delay_views.SteeringDecisionView.as_view(),
+        name="steering_decision",
+    ),
+    path("my-progress/", delay_views.MyProgressView.as_view(), name="my_progress"),
+    path("my-progress/note/", delay_views.ExplanatoryNoteView.as_view(), name="explanatory_note"),
+    path(
+        "my-progress/special-circumstances/",
+        delay_views.SpecialCircumstancesView.as_view(),
+        name="special_circumstances",
+    ),
     path("assessments/<int:pk>/", assessment_views.AssessView.as_view(), name="assess"),
     path(
         "assessments/<int:pk>/assign/", assessment_views.AssignView.as_view(), name="assess_assign"

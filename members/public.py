@@ -16,11 +16,13 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    TextField,
     Value,
 )
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
-from assessments.models import LevelAssignment
+from assessments.models import DelayCase, LevelAssignment
 
 from .models import Organisation, Termination
 from .rules import SECOND_TERM_STARTS, normalise_registration_number
@@ -51,9 +53,22 @@ def _with_current_level(organisations: QuerySet[Organisation], on: date) -> Quer
         .filter(organisation=OuterRef("pk"), decided_on__lte=on)
         .order_by("-decided_on", "-id")
     )
+    # A delayed company's own explanatory note for its current level (DOMAIN §4.5), else
+    # the note the secretariat recorded with the level.
+    delay_note = (
+        DelayCase.objects.filter(organisation=OuterRef("pk"), level=OuterRef("current_level"))
+        .exclude(explanatory_note="")
+        .order_by("-entered_level_on")
+        .values("explanatory_note")[:1]
+    )
     return organisations.annotate(
         current_level=Subquery(latest.values("level")[:1]),
-        current_note=Subquery(latest.values("explanatory_note")[:1]),
+    ).annotate(
+        current_note=Coalesce(
+            Subquery(delay_note),
+            NullIf(Subquery(latest.values("explanatory_note")[:1]), Value("")),
+            output_field=TextField(),
+        ),
     )
 
 

@@ -470,6 +470,32 @@ def _assessments(world: Any) -> Any:
     ]
 
 
+def _delayed(world: Any, level: int = 3) -> Any:
+    """The company on `level` since 2022 (and again this term): more than a year late."""
+    from assessments.models import LevelAssignment
+
+    company = world.organisations["company"]
+    _covenant(world)
+    for decided_on in ("2022-01-10", "2026-01-10"):
+        LevelAssignment.objects.create(
+            organisation=company, year=int(decided_on[:4]), level=level, decided_on=decided_on
+        )
+    return company
+
+
+def _delay_cases(world: Any) -> Any:
+    from assessments.models import DelayCase
+
+    return [
+        list(
+            DelayCase.objects.values_list(
+                "id", "knowledge_modules_offered_on", "explanatory_note", "argument", "decision"
+            )
+        ),
+        list(Termination.objects.values_list("id")),
+    ]
+
+
 CASES: list[Case] = [
     Case(
         "organisation list",
@@ -1582,5 +1608,75 @@ CASES: list[Case] = [
         url=lambda w: (_assessment(w), reverse("assessments:schedule"))[1],
         allowed=("secretariat_admin", "secretariat_assessor"),
         wrong_role=("company_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "progress and delay",
+        url_name="assessments:progress",
+        url=lambda w: (_delayed(w), reverse("assessments:progress"))[1],
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        wrong_role=("company_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "a delayed member",
+        url_name="assessments:delayed_member",
+        url=lambda w: reverse("assessments:delayed_member", args=[_delayed(w).pk]),
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        other_organisation=("company_admin", "other_company_admin"),
+        wrong_role=("ngo_member", "government_admin"),
+    ),
+    Case(
+        "offer knowledge modules",
+        method="post",
+        url_name="assessments:knowledge_modules",
+        url=lambda w: reverse("assessments:knowledge_modules", args=[_delayed(w, 2).pk]),
+        allowed=("secretariat_assessor",),
+        other_organisation=("company_admin", "other_company_admin"),
+        wrong_role=("ngo_member", "government_admin"),
+        state=_delay_cases,
+    ),
+    Case(
+        "record a steering group decision",
+        method="post",
+        url_name="assessments:steering_decision",
+        url=lambda w: reverse("assessments:steering_decision", args=[_delayed(w).pk]),
+        data=lambda w: {
+            "decision": "improvement_plan",
+            "decided_on": "2026-11-01",
+            "reason": "Overname",
+        },
+        allowed=("secretariat_admin",),
+        other_organisation=("company_admin",),
+        wrong_role=("secretariat_assessor", "ngo_member", "government_admin"),
+        state=_delay_cases,
+    ),
+    Case(
+        "a company's progress",
+        url_name="assessments:my_progress",
+        url=lambda w: (_delayed(w), reverse("assessments:my_progress"))[1],
+        allowed=("company_member", "company_admin"),
+        wrong_role=("secretariat_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "write the explanatory note",
+        method="post",
+        url_name="assessments:explanatory_note",
+        url=lambda w: (_delayed(w), reverse("assessments:explanatory_note"))[1],
+        data=lambda w: {"note": "Nieuwe leverancier"},
+        allowed=("company_admin",),
+        wrong_role=("company_member", "secretariat_admin", "ngo_member", "government_admin"),
+        state=_delay_cases,
+    ),
+    Case(
+        "ask for special circumstances",
+        method="post",
+        url_name="assessments:special_circumstances",
+        url=lambda w: (_delayed(w), reverse("assessments:special_circumstances"))[1],
+        data=lambda w: {
+            "argument": "Wij zijn overgenomen en bouwen de keten opnieuw op "
+            "met nieuwe leveranciers in India."
+        },
+        allowed=("company_admin",),
+        wrong_role=("company_member", "secretariat_admin", "ngo_member", "government_admin"),
+        state=_delay_cases,
     ),
 ]

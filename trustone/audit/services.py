@@ -59,6 +59,10 @@ ACTIONS = {
     "assessment_sent_back": _("sent a proposed decision back to the assessor"),
     "assessment_decided": _("confirmed an assessment decision"),
     "assessments_scored": _("scored the submitted reports"),
+    "knowledge_modules_offered": _("offered knowledge modules"),
+    "explanatory_note_submitted": _("submitted an explanatory note"),
+    "special_circumstances_requested": _("asked for special circumstances"),
+    "steering_decision_recorded": _("recorded a steering group decision"),
 }
 
 
