@@ -68,7 +68,7 @@ def _assessments() -> QuerySet[Assessment]:
 OVERDUE_AFTER = timedelta(days=90)
 
 
-def _superseded(prefix: str = "") -> Exists:
+def superseded(prefix: str = "") -> Exists:
     """A newer version of the same company's report for the same period exists (the
     report was returned or the company started a new version): not for assessing."""
     return Exists(
@@ -88,9 +88,7 @@ def assessment_queue(actor: Actor, **filters: str) -> QuerySet[Assessment]:
     if not actor.is_secretariat:
         return Assessment.objects.none()
     queue = (
-        _assessments()
-        .filter(report__status=ReportStatus.SUBMITTED)
-        .exclude(_superseded("report__"))
+        _assessments().filter(report__status=ReportStatus.SUBMITTED).exclude(superseded("report__"))
     )
     if filters.get("q", "").strip():
         queue = queue.filter(report__organisation__name__icontains=filters["q"].strip())
@@ -259,7 +257,7 @@ def assessments_score(*, period_year: int | None = None, progress: Any = None) -
     twice gives the same scores). Returns the number scored."""
     waiting = (
         Report.objects.filter(status=ReportStatus.SUBMITTED, assessment__isnull=True)
-        .exclude(_superseded())
+        .exclude(superseded())
         .select_related("organisation__covenant", "period")
     )
     if period_year is not None:
@@ -271,7 +269,7 @@ def assessments_score(*, period_year: int | None = None, progress: Any = None) -
     open_assessments = (
         Assessment.objects.exclude(status=AssessmentStatus.DECIDED)
         .filter(report__status=ReportStatus.SUBMITTED)
-        .exclude(_superseded("report__"))
+        .exclude(superseded("report__"))
     )
     if period_year is not None:
         open_assessments = open_assessments.filter(report__period__year=period_year)

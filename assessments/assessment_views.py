@@ -20,6 +20,7 @@ from trustone.pdf import render_pdf
 from . import assessing, rules
 from .forms import AdjustForm, AssignForm, QueueFilterForm, ReviewForm
 from .models import AssessmentKind
+from .samples import findings_of
 
 
 class QueueView(PortalView):
@@ -95,6 +96,7 @@ def _workspace(request: HttpRequest, actor: Any, assessment: Any, **forms_: Any)
             "snapshot": assessment.report.snapshot or {},
             "card": card,
             "evidence": assessing.evidence_by_question(assessment.report),
+            "findings": findings_of(assessment.report),
             "review_form": review,
             "adjust_error": forms_.get("adjust_error"),
             "adjust_form": forms_.get("adjust") or AdjustForm(),

@@ -210,3 +210,39 @@ class SteeringDecisionForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["decision"].choices = SteeringDecision.choices
+
+
+# --- Sample checks --------------------------------------------------------------------
+
+
+class SampleDrawForm(forms.Form):
+    period = forms.ModelChoiceField(label=_("Reporting period"), queryset=None)
+    kind = forms.ChoiceField(label=_("What is checked"), choices=())
+    size = forms.IntegerField(label=_("Sample size"), min_value=1, max_value=500)
+    seed = forms.CharField(
+        label=_("Seed (optional)"),
+        max_length=64,
+        required=False,
+        help_text=_("Leave empty for a random seed. The seed is recorded with the draw."),
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, periods: Any, **kwargs: Any) -> None:
+        from .models import SampleKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["period"].queryset = periods
+        self.fields["kind"].choices = SampleKind.choices
+
+
+class FindingForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=())
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from .models import FindingOutcome
+
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = FindingOutcome.choices

@@ -674,3 +674,68 @@ class DelayCase(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} L{self.level} {self.entered_level_on}"
+
+
+# --- Sample checks (DOMAIN §4.6) ------------------------------------------------------
+
+
+class SampleKind(models.TextChoices):
+    REPORTS = "reports", _("Reports of member companies")
+    ASSOCIATED = "associated", _("Efforts of associated members")
+
+
+class SampleDraw(models.Model):
+    """A random sample of submitted reports for verification. The population (report
+    ids) and the seed are recorded, so anyone can draw it again and get the same."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("what is checked"), max_length=20, choices=SampleKind.choices)
+    size = models.PositiveSmallIntegerField(_("sample size"))
+    seed = models.CharField(_("seed"), max_length=64)
+    population = models.JSONField(_("population (report ids)"))
+    selected = models.JSONField(_("selected (report ids)"))
+    note = models.TextField(_("note"), blank=True)
+    drawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    drawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sample draw")
+        verbose_name_plural = _("sample draws")
+        ordering = ["-drawn_at"]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.kind} {self.seed}"
+
+
+class FindingOutcome(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    DISCREPANCIES = "discrepancies", _("Discrepancies found")
+    NOT_VERIFIABLE = "not_verifiable", _("Could not be verified")
+
+
+class SampleFinding(models.Model):
+    """What the verification of one sampled report found; shown with the report."""
+
+    draw = models.ForeignKey(SampleDraw, on_delete=models.CASCADE, related_name="findings")
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="findings")
+    outcome = models.CharField(_("outcome"), max_length=20, choices=FindingOutcome.choices)
+    findings = models.TextField(_("findings"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("verification finding")
+        verbose_name_plural = _("verification findings")
+        ordering = ["draw", "recorded_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["draw", "report"], name="one_finding_per_sampled_report"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}: {self.outcome}"

@@ -152,3 +152,10 @@ def open_reports_of(actor: Actor) -> QuerySet[Report]:
         organisation=actor.organisation,
         status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED],
     ).select_related("period")
+
+
+def periods_for_secretariat(actor: Actor) -> QuerySet[ReportingPeriod]:
+    """The reporting periods, newest first, for the secretariat's forms."""
+    if not actor.is_secretariat:
+        return ReportingPeriod.objects.none()
+    return ReportingPeriod.objects.order_by("-year")

@@ -7,6 +7,7 @@ from . import (
     importer_views,
     plan_views,
     report_views,
+    sample_views,
     views,
 )
 
@@ -26,6 +27,13 @@ urlpatterns = [
     path("assessments/score/", assessment_views.ScoreAllView.as_view(), name="score_all"),
     path("assessments/schedule/", assessment_views.ScheduleView.as_view(), name="schedule"),
     path("assessments/progress/", delay_views.ProgressView.as_view(), name="progress"),
+    path("assessments/samples/", sample_views.SamplesView.as_view(), name="samples"),
+    path("assessments/samples/<int:pk>/", sample_views.SampleView.as_view(), name="sample"),
+    path(
+        "assessments/samples/<int:pk>/reports/<int:report_pk>/",
+        sample_views.FindingView.as_view(),
+        name="sample_finding",
+    ),
     path(
         "assessments/progress/<int:organisation_pk>/",
         delay_views.DelayedMemberView.as_view(),

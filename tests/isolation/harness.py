@@ -496,6 +496,30 @@ def _delay_cases(world: Any) -> Any:
     ]
 
 
+def _draw(world: Any) -> Any:
+    from assessments.models import SampleDraw
+
+    report = _submitted(world)
+    return SampleDraw.objects.create(
+        period=report.period,
+        kind="reports",
+        size=1,
+        seed="s",
+        population=[report.pk],
+        selected=[report.pk],
+        drawn_by=world.users["secretariat_admin"],
+    )
+
+
+def _draws(world: Any) -> Any:
+    from assessments.models import SampleDraw, SampleFinding
+
+    return [
+        list(SampleDraw.objects.values_list("id", "seed")),
+        list(SampleFinding.objects.values_list("id", "outcome")),
+    ]
+
+
 CASES: list[Case] = [
     Case(
         "organisation list",
@@ -1678,5 +1702,47 @@ CASES: list[Case] = [
         allowed=("company_admin",),
         wrong_role=("company_member", "secretariat_admin", "ngo_member", "government_admin"),
         state=_delay_cases,
+    ),
+    Case(
+        "sample checks",
+        url_name="assessments:samples",
+        url=lambda w: (_draw(w), reverse("assessments:samples"))[1],
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        wrong_role=("company_admin", "ngo_member", "government_admin"),
+    ),
+    Case(
+        "draw a sample",
+        method="post",
+        url_name="assessments:samples",
+        url=lambda w: reverse("assessments:samples"),
+        data=lambda w: {
+            "period": _submitted(w).period_id,
+            "kind": "reports",
+            "size": "1",
+        },
+        allowed=("secretariat_assessor",),
+        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        state=_draws,
+    ),
+    Case(
+        "a sample draw",
+        url_name="assessments:sample",
+        url=lambda w: reverse("assessments:sample", args=[_draw(w).pk]),
+        allowed=("secretariat_admin", "secretariat_assessor"),
+        other_organisation=("company_admin",),
+        wrong_role=("ngo_member", "government_admin"),
+    ),
+    Case(
+        "record a finding",
+        method="post",
+        url_name="assessments:sample_finding",
+        url=lambda w: (
+            lambda draw: reverse("assessments:sample_finding", args=[draw.pk, draw.selected[0]])
+        )(_draw(w)),
+        data=lambda w: {"outcome": "confirmed", "findings": "Klopt"},
+        allowed=("secretariat_assessor",),
+        other_organisation=("company_admin",),
+        wrong_role=("ngo_member", "government_admin"),
+        state=_draws,
     ),
 ]

@@ -63,6 +63,8 @@ ACTIONS = {
     "explanatory_note_submitted": _("submitted an explanatory note"),
     "special_circumstances_requested": _("asked for special circumstances"),
     "steering_decision_recorded": _("recorded a steering group decision"),
+    "sample_drawn": _("drew a sample for verification"),
+    "finding_recorded": _("recorded a verification finding"),
 }
 
 
