@@ -49,6 +49,17 @@ def evidence_problem(*, name: str, size: int, head: bytes) -> str | None:
     return None
 
 
+def check_upload(upload: Any, field: str = "attachment") -> None:
+    """Refuse an uploaded file that cannot be an attachment, on `field` (None: no file)."""
+    if upload is None:
+        return
+    head = upload.read(8)
+    upload.seek(0)
+    problem = evidence_problem(name=upload.name, size=upload.size, head=head)
+    if problem:
+        raise ValidationError({field: problem})
+
+
 @transaction.atomic
 def evidence_add(*, actor: Actor, report: Report, question_code: str, upload: Any) -> Evidence:
     """Add a file to an answer of the actor's own, still editable report."""
@@ -62,11 +73,7 @@ def evidence_add(*, actor: Actor, report: Report, question_code: str, upload: An
         raise ValidationError(
             _("At most %(count)s files per question.") % {"count": MAX_FILES_PER_QUESTION}
         )
-    head = upload.read(8)
-    upload.seek(0)
-    problem = evidence_problem(name=upload.name, size=upload.size, head=head)
-    if problem:
-        raise ValidationError({"file": problem})
+    check_upload(upload, "file")
     extension = upload.name.rsplit(".", 1)[-1].lower()
     evidence = Evidence(
         report=report,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 
-from .evidence import evidence_problem
+from .evidence import check_upload
 from .models import FaqEntry, HelpdeskMessage, HelpdeskThread
 
 
@@ -36,20 +36,10 @@ def access_thread(actor: Actor, thread_id: int) -> HelpdeskThread:
     return thread
 
 
-def _check_attachment(upload: Any) -> None:
-    if upload is None:
-        return
-    head = upload.read(8)
-    upload.seek(0)
-    problem = evidence_problem(name=upload.name, size=upload.size, head=head)
-    if problem:
-        raise ValidationError({"attachment": problem})
-
-
 def _add_message(*, actor: Actor, thread: HelpdeskThread, body: str, upload: Any) -> Any:
     if not body.strip():
         raise ValidationError({"body": _("Write your message.")})
-    _check_attachment(upload)
+    check_upload(upload)
     message = HelpdeskMessage(
         thread=thread, author=actor.user, body=body.strip(), from_secretariat=actor.is_secretariat
     )

@@ -5,6 +5,7 @@ from . import (
     delay_views,
     helpdesk_views,
     importer_views,
+    plan_test_views,
     plan_views,
     report_views,
     sample_views,
@@ -27,6 +28,19 @@ urlpatterns = [
     path("assessments/score/", assessment_views.ScoreAllView.as_view(), name="score_all"),
     path("assessments/schedule/", assessment_views.ScheduleView.as_view(), name="schedule"),
     path("assessments/progress/", delay_views.ProgressView.as_view(), name="progress"),
+    path("plan-tests/", plan_test_views.PlanTestsView.as_view(), name="plan_tests"),
+    path("plan-tests/new/", plan_test_views.PlanTestNewView.as_view(), name="plan_test_new"),
+    path("plan-tests/<int:pk>/", plan_test_views.PlanTestView.as_view(), name="plan_test"),
+    path(
+        "plan-tests/<int:pk>/answer/",
+        plan_test_views.PlanTestAnswerView.as_view(),
+        name="plan_test_answer",
+    ),
+    path(
+        "plan-tests/<int:pk>/plan/",
+        plan_test_views.PlanTestAttachmentView.as_view(),
+        name="plan_test_attachment",
+    ),
     path("assessments/samples/", sample_views.SamplesView.as_view(), name="samples"),
     path("assessments/samples/<int:pk>/", sample_views.SampleView.as_view(), name="sample"),
     path(

@@ -520,6 +520,30 @@ def _draws(world: Any) -> Any:
     ]
 
 
+def _plan_test(world: Any) -> Any:
+    from django.core.files.base import ContentFile
+
+    from assessments.models import PlanTestRequest
+
+    _covenant(world)
+    request = PlanTestRequest(
+        requested_by_organisation=world.organisations["government"],
+        requested_by=world.users["government_admin"],
+        company=world.organisations["company"],
+        question="Voldoet het plan?",
+        attachment_name="pva.pdf",
+    )
+    request.attachment.save("pva.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    request.save()
+    return request
+
+
+def _plan_tests(world: Any) -> Any:
+    from assessments.models import PlanTestRequest
+
+    return list(PlanTestRequest.objects.values_list("id", "verdict", "answer"))
+
+
 CASES: list[Case] = [
     Case(
         "organisation list",
@@ -1744,5 +1768,49 @@ CASES: list[Case] = [
         other_organisation=("company_admin",),
         wrong_role=("ngo_member", "government_admin"),
         state=_draws,
+    ),
+    Case(
+        "plan-of-action tests",
+        url_name="assessments:plan_tests",
+        url=lambda w: (_plan_test(w), reverse("assessments:plan_tests"))[1],
+        allowed=("government_admin", "company_member", "secretariat_assessor"),
+        wrong_role=("ngo_member",),
+    ),
+    Case(
+        "ask to test a plan of action",
+        method="post",
+        url_name="assessments:plan_test_new",
+        url=lambda w: (_covenant(w), reverse("assessments:plan_test_new"))[1],
+        data=lambda w: {"company": w.organisations["company"].pk, "question": "Klopt dit?"},
+        allowed=("government_admin", "company_admin"),
+        wrong_role=("ngo_member", "secretariat_admin"),
+        state=_plan_tests,
+    ),
+    Case(
+        "a plan-of-action test",
+        url_name="assessments:plan_test",
+        url=lambda w: reverse("assessments:plan_test", args=[_plan_test(w).pk]),
+        allowed=("government_admin", "company_member", "secretariat_assessor"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("ngo_member",),
+    ),
+    Case(
+        "the plan of a test",
+        url_name="assessments:plan_test_attachment",
+        url=lambda w: reverse("assessments:plan_test_attachment", args=[_plan_test(w).pk]),
+        allowed=("government_admin", "company_admin", "secretariat_admin"),
+        other_organisation=("other_company_admin",),
+        wrong_role=("ngo_member",),
+    ),
+    Case(
+        "answer a plan-of-action test",
+        method="post",
+        url_name="assessments:plan_test_answer",
+        url=lambda w: reverse("assessments:plan_test_answer", args=[_plan_test(w).pk]),
+        data=lambda w: {"verdict": "sufficient", "answer": "In orde"},
+        allowed=("secretariat_assessor",),
+        other_organisation=("other_company_admin",),
+        wrong_role=("government_admin", "company_admin", "ngo_member"),
+        state=_plan_tests,
     ),
 ]

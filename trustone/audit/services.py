@@ -65,6 +65,8 @@ ACTIONS = {
     "steering_decision_recorded": _("recorded a steering group decision"),
     "sample_drawn": _("drew a sample for verification"),
     "finding_recorded": _("recorded a verification finding"),
+    "plan_test_requested": _("asked to test a plan of action"),
+    "plan_test_answered": _("answered a request to test a plan of action"),
 }
 
 
