@@ -382,6 +382,9 @@ def seed_demo() -> list[DemoUser]:
     _seed_memberships(organisations)
     _seed_supplier_list(organisations["Van der Steen Natuursteen B.V."])
     _seed_reporting_period()
+    from assessments.demo import seed_assessments
+
+    seed_assessments(organisations)
     return USERS
 
 

@@ -7,15 +7,36 @@ from members.models import Membership, Organisation, User
 pytestmark = pytest.mark.django_db
 
 
+def _assessment_demo():
+    from assessments.models import Assessment, PlanTestRequest, SampleDraw, ScoreAdjustment
+
+    return (
+        sorted(
+            Assessment.objects.values_list("status", "assessor__email"),
+            key=lambda row: row[0],
+        ),
+        ScoreAdjustment.objects.count(),
+        SampleDraw.objects.count(),
+        PlanTestRequest.objects.count(),
+    )
+
+
 def test_seed_demo_is_idempotent_and_has_a_user_per_role(capsys) -> None:
     call_command("seed_demo")
     counts = (Organisation.objects.count(), User.objects.count(), Membership.objects.count())
+    demo_assessments = _assessment_demo()
     call_command("seed_demo")
     assert (
         Organisation.objects.count(),
         User.objects.count(),
         Membership.objects.count(),
     ) == counts
+    assert _assessment_demo() == demo_assessments
+    # The queue: two submitted reports, one assigned to the demo assessor with an
+    # adjusted score; a sample draw and a request to test a plan of action.
+    statuses, adjustments, draws, plan_tests = demo_assessments
+    assert statuses == [("in_progress", "beoordelaar@trustone.demo"), ("queued", None)]
+    assert (adjustments, draws, plan_tests) == (1, 1, 1)
     companies = Organisation.objects.filter(kind="company")
     assert companies.count() >= 20
     assert companies.filter(country="BE").exists() and companies.filter(country="NL").exists()

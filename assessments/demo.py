@@ -1,0 +1,109 @@
+"""Demo data for the assessment: submitted reports in the queue (one assigned, with an
+adjusted score), a sample draw and a request to test a plan of action. Idempotent;
+called by `seed_demo` after the organisations, users and the reporting period exist."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+SUBMITTING = ("Steenhandel De Vries & Zonen", "Graniet Import Nederland B.V.")
+
+
+def _complete_report(report: Any, user: Any) -> None:
+    """Answer every question (the second-best answer) and add a risk with an action."""
+    from .models import Action, Answer, Question, Risk
+
+    for question in Question.objects.filter(
+        framework=report.framework, source="answered"
+    ).prefetch_related("options"):
+        options = sorted(question.options.all(), key=lambda option: -option.points_medium)
+        option = options[min(1, len(options) - 1)]
+        Answer.objects.get_or_create(
+            report=report,
+            question=question,
+            defaults={"option": option, "explanation": "", "updated_by": user},
+        )
+    if not report.risks.exists():
+        risk = Risk.objects.create(
+            report=report,
+            theme="child_labour",
+            region="Rajasthan, Bijolia",
+            scale=3,
+            scope=2,
+            irremediability=3,
+            likelihood=2,
+            justification="Kinderarbeid komt voor in kleine zandsteengroeven rond Bijolia.",
+            updated_by=user,
+        )
+        Action.objects.create(
+            risk=risk,
+            description="Leeftijdscontrole bij de groeve laten auditen",
+            owner="Inkoop",
+            indicator="Aantal geaudite groeven",
+            target="Alle groeven in de keten",
+            deadline=timezone.localdate() + timedelta(days=300),
+            updated_by=user,
+        )
+
+
+def seed_assessments(organisations: dict[str, Any]) -> None:
+    from members.demo import _seed_supplier_list
+    from members.models import User
+    from trustone.access.actor import Actor, actor_for
+
+    from . import assessing
+    from .models import Assessment, PlanTestRequest, Report, ReportingPeriod, SampleDraw
+    from .plan_tests import plan_test_request
+    from .samples import sample_draw
+    from .submission import report_submit
+
+    period = ReportingPeriod.objects.order_by("-year").first()
+    if period is None:
+        return
+    coordinator = actor_for(User.objects.get(email="secretariaat@trustone.demo"))
+    assessor = User.objects.get(email="beoordelaar@trustone.demo")
+    for name in SUBMITTING:
+        organisation = organisations[name]
+        report = Report.objects.filter(organisation=organisation, period=period).first()
+        if report is None or report.status != "draft":
+            continue
+        user = User.objects.filter(memberships__organisation=organisation).first() or (
+            coordinator.user
+        )
+        _seed_supplier_list(organisation)
+        _complete_report(report, user)
+        report_submit(
+            actor=Actor(user=user, organisation=organisation, role="admin"), report=report
+        )
+    first = Assessment.objects.filter(
+        report__organisation=organisations[SUBMITTING[0]], report__period=period
+    ).first()
+    if first is not None and first.assessor_id is None:
+        assessing.assessment_assign(actor=coordinator, assessment=first, assessor=assessor)
+        assessing.assessment_adjust(
+            actor=Actor(user=assessor, organisation=coordinator.organisation, role="assessor"),
+            assessment=first,
+            question_code="1.1",
+            points=Decimal(first.report.snapshot["answers"][0]["maximum"]),
+            reason="De beleidsverklaring is na indiening ondertekend nagestuurd.",
+        )
+    if not SampleDraw.objects.filter(period=period).exists():
+        with contextlib.suppress(ValidationError):  # nothing submitted to draw from
+            sample_draw(actor=coordinator, period=period, kind="reports", size=1, seed="demo-2026")
+    if not PlanTestRequest.objects.exists():
+        government = organisations["Gemeente Amsterdam"]
+        official = User.objects.get(email="overheid@trustone.demo")
+        plan_test_request(
+            actor=Actor(user=official, organisation=government, role="admin"),
+            company=organisations["Van der Steen Natuursteen B.V."],
+            tender_reference="Herinrichting Stationsplein (2027-014)",
+            ambition="significant",
+            question="De inschrijver legt dit plan van aanpak over. Voldoet het aan het "
+            "ambitieniveau Significant uit de aanbesteding?",
+        )
