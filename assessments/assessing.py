@@ -202,10 +202,17 @@ def current_level(organisation: Any) -> int | None:
 
 
 def assessment_histories(organisation_ids: Iterable[int]) -> dict[int, dict[int, str]]:
-    """Per organisation id: {year: kind} of its assessments (latest version per year)."""
+    """Per organisation id: {year: kind} of its assessments (latest version per year). A
+    level recorded for a year without an assessment in the portal (the first term, or
+    decided on paper) counts as a full assessment that year."""
+    ids = list(organisation_ids)
     histories: dict[int, dict[int, str]] = {}
+    for organisation_id, year in LevelAssignment.objects.filter(
+        organisation_id__in=ids
+    ).values_list("organisation_id", "year"):
+        histories.setdefault(organisation_id, {})[year] = rules.FULL
     for organisation_id, year, kind in (
-        Assessment.objects.filter(report__organisation_id__in=list(organisation_ids))
+        Assessment.objects.filter(report__organisation_id__in=ids)
         .order_by("report__period__year", "report__version")
         .values_list("report__organisation_id", "report__period__year", "kind")
     ):
@@ -216,7 +223,7 @@ def assessment_histories(organisation_ids: Iterable[int]) -> dict[int, dict[int,
 def _new_assessments(reports: list[Report]) -> list[Assessment]:
     """Unsaved assessments of submitted reports of member companies, with the kind due
     per DOMAIN §4.4 (a report that comes in when nothing is due is assessed in full).
-    Associated members' reports are not levelled (they are checked by sample). Two
+    Associated members' reports are not levelled (they are checked by sample). Three
     queries, whatever the number of reports."""
     organisation_ids = {report.organisation_id for report in reports}
     levels = latest_levels(organisation_ids)

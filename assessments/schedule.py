@@ -41,7 +41,7 @@ def schedule_year(today: date | None = None) -> int:
 
 def schedule(actor: Actor, year: int) -> list[ScheduleRow]:
     """For the secretariat: every current member company with the assessment due in
-    `year`. Three queries."""
+    `year`. Four queries."""
     from members.public import listed_organisations
     from members.selectors import size_class_of
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Model, QuerySet
-from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+from guardian.shortcuts import assign_perm, get_objects_for_user, get_user_perms, remove_perm
 
 
 def grant(*, user: Any, permission: str, obj: Model) -> None:
@@ -19,11 +19,20 @@ def revoke(*, user: Any, permission: str, obj: Model) -> None:
 
 
 def has_grant(*, user: Any, permission: str, obj: Model) -> bool:
-    return bool(user is not None and user.is_authenticated and user.has_perm(permission, obj))
+    """Whether `user` holds `permission` on `obj` through a grant of its own (being a
+    superuser is not a grant)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return permission.split(".", 1)[-1] in get_user_perms(user, obj)
 
 
 def granted_objects(*, user: Any, permission: str, queryset: QuerySet[Any]) -> QuerySet[Any]:
     """The objects of `queryset` on which `user` holds `permission` through a grant."""
     return get_objects_for_user(
-        user, permission, klass=queryset, accept_global_perms=False, use_groups=False
+        user,
+        permission,
+        klass=queryset,
+        accept_global_perms=False,
+        use_groups=False,
+        with_superuser=False,
     )

@@ -43,6 +43,8 @@ def test_the_schedule_and_the_workload(world, framework_v1) -> None:
     company("C Small Drie", "small", level=3, last_year="full", framework=f)
     company("D Small Drie Overheid", "small", level=3, last_year="full", public=True, framework=f)
     company("E Nieuw", "medium")
+    # A level recorded for last year (decided outside the portal) counts as a full year.
+    company("F Large Vier Papier", "large", level=4)
     page = world.client("secretariat_assessor").get(reverse("assessments:schedule"))
     assert page.status_code == 200
     assert page.context["year"] == 2027
@@ -53,11 +55,12 @@ def test_the_schedule_and_the_workload(world, framework_v1) -> None:
         "C Small Drie": "none",
         "D Small Drie Overheid": "plan_of_action",
         "E Nieuw": "full",
+        "F Large Vier Papier": "plan_of_action",
     }
     workload = {line["kind"]: (line["sizes"], line["total"]) for line in page.context["workload"]}
     assert workload == {
         "full": ([0, 2, 0], 2),
-        "plan_of_action": ([1, 0, 1], 2),
+        "plan_of_action": ([2, 0, 1], 3),
         "none": ([0, 0, 1], 1),
     }
     # A year later, the small company without public clients is due in full again.

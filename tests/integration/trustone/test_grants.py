@@ -35,3 +35,19 @@ def test_anonymous_users_hold_no_grants(world) -> None:
         permission="members.view_organisation",
         obj=world.organisations["company"],
     )
+
+
+def test_a_superuser_holds_only_the_grants_it_was_given(world) -> None:
+    admin = world.users["secretariat_admin"]
+    admin.is_superuser = True
+    admin.save()
+    company, other = world.organisations["company"], world.organisations["other_company"]
+    permission = "members.view_organisation"
+    assert not has_grant(user=admin, permission=permission, obj=company)
+    grant(user=admin, permission=permission, obj=company)
+    assert has_grant(user=admin, permission=permission, obj=company)
+    assert not has_grant(user=admin, permission=permission, obj=other)
+    visible = granted_objects(
+        user=admin, permission=permission, queryset=Organisation.objects.all()
+    )
+    assert list(visible) == [company]
