@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
@@ -583,3 +584,50 @@ def assessments_score_job(job: Any) -> None:
         actor=None, user=job.started_by, action="assessments_scored", data={"count": count}
     )
     job_finish(job.pk, message=_("%(count)s reports scored.") % {"count": count})
+
+
+def assessment_tasks(actor: Actor) -> list[tuple[str, str]]:
+    """Dashboard tasks: the coordinator's unassigned reports, an assessor's assigned ones,
+    a company's assessment decided in the last 60 days."""
+    queue_url = reverse("assessments:queue")
+    if actor.is_secretariat:
+        tasks = []
+        if is_coordinator(actor):
+            waiting = assessment_queue(actor, assessor="none").count()
+            if waiting:
+                tasks.append(
+                    (
+                        ngettext(
+                            "%(count)s submitted report waits for an assessor",
+                            "%(count)s submitted reports wait for an assessor",
+                            waiting,
+                        )
+                        % {"count": waiting},
+                        queue_url + "?assessor=none",
+                    )
+                )
+        mine = assigned_to(actor).exclude(status=AssessmentStatus.PROPOSED).count()
+        if mine:
+            tasks.append(
+                (
+                    ngettext(
+                        "%(count)s report to assess is assigned to you",
+                        "%(count)s reports to assess are assigned to you",
+                        mine,
+                    )
+                    % {"count": mine},
+                    queue_url,
+                )
+            )
+        return tasks
+    recent = assessments_of_company(actor).filter(
+        decided_at__gte=timezone.now() - timedelta(days=60)
+    )
+    return [
+        (
+            _("The assessment of your report on %(year)s is ready: level %(level)s")
+            % {"year": item.report.period.year, "level": item.decided_level},
+            reverse("assessments:assessment_result", args=[item.pk]),
+        )
+        for item in recent.order_by("-decided_at")
+    ]

@@ -275,3 +275,25 @@ def steering_decision_record(
     )
     transaction.on_commit(lambda: _mail_admins(case.pk, "assessments/email/steering_decision.txt"))
     return case
+
+
+def delay_tasks(actor: Actor) -> list[tuple[str, str]]:
+    """Dashboard task for a company administrator: explain a delay from level 3."""
+    from django.urls import reverse
+
+    if actor.organisation_kind != "company" or not actor.is_admin:
+        return []
+    progress = progress_of(actor.organisation)
+    if (
+        progress is None
+        or not progress.is_delayed
+        or progress.follow_up != "explanatory_note"
+        or (progress.case is not None and progress.case.explanatory_note)
+    ):
+        return []
+    return [
+        (
+            _("Explain on the member listing why your company is behind the expected path"),
+            reverse("assessments:my_progress"),
+        )
+    ]

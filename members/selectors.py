@@ -204,8 +204,13 @@ def dashboard_tasks(actor: Actor) -> list[tuple[str, str]]:
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
-    if actor.organisation is None or actor.is_secretariat:
+    from assessments.assessing import assessment_tasks
+    from assessments.delays import delay_tasks
+
+    if actor.organisation is None:
         return []
+    if actor.is_secretariat:
+        return assessment_tasks(actor)
     covenant = covenant_membership_of(actor, actor.organisation)
     tasks = []
     if covenant is not None and covenant.joined_on is None:
@@ -236,6 +241,7 @@ def dashboard_tasks(actor: Actor) -> list[tuple[str, str]]:
                     reverse("assessments:report", args=[report.pk]),
                 )
             )
+        tasks += assessment_tasks(actor) + delay_tasks(actor)
     return tasks
 
 

@@ -314,3 +314,55 @@ def test_only_active_secretariat_members_can_be_assigned(world, submitted) -> No
         assessing.assessment_assign(
             actor=coordinator, assessment=_assessment(submitted), assessor=left
         )
+
+
+def test_a_plan_of_action_assessment_keeps_the_level_and_judges_progress(
+    world, framework_v1
+) -> None:
+    """Large, level 3, a full assessment last year: this year only the plan is assessed."""
+    company = world.organisations["company"]
+    CovenantMembershipFactory(
+        organisation=company, employees=300, annual_revenue_eur=80_000_000, full_due_diligence=True
+    )
+    LevelAssignment.objects.create(
+        organisation=company, year=2025, level=3, decided_on="2025-10-01"
+    )
+    period = ReportingPeriod.objects.create(
+        year=2026, deadline="2027-03-01", framework=framework_v1
+    )
+    report = Report.objects.create(organisation=company, period=period, framework=framework_v1)
+    user = world.users["company_admin"]
+    complete(report, user)
+    report_submit(actor=actor_for(user, company.pk), report=report)
+    assessment = _assessment(report)
+    assert assessment.kind == "plan_of_action"
+    _assign(world, assessment)
+    assessor = world.client("secretariat_assessor")
+    # No scores to adjust in a plan-of-action assessment.
+    response = assessor.post(
+        reverse("assessments:assess_adjust", args=[assessment.pk, "1.1"]),
+        {"points": "1", "reason": "x"},
+    )
+    assert response.status_code == 400 and not ScoreAdjustment.objects.exists()
+    assessor.post(reverse("assessments:assess_propose", args=[assessment.pk]))
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.IN_PROGRESS  # progress not judged yet
+    assessor.post(
+        reverse("assessments:assess_review", args=[assessment.pk]),
+        {"progress_sufficient": "true", "feedback_plan": "Goede voortgang op de audits."},
+    )
+    assessor.post(reverse("assessments:assess_propose", args=[assessment.pk]))
+    assessment.refresh_from_db()
+    assert (assessment.status, assessment.proposed_level) == (AssessmentStatus.PROPOSED, 3)
+    world.client("secretariat_admin").post(
+        reverse("assessments:assess_decide", args=[assessment.pk])
+    )
+    levels = list(
+        LevelAssignment.objects.filter(organisation=company).values_list("year", "level", "source")
+    )
+    assert sorted(levels) == [(2025, 3, "recorded"), (2026, 3, "assessment")]
+    letter = world.client("company_admin").get(
+        reverse("assessments:assessment_letter", args=[assessment.pk])
+    )
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(letter.content)).pages)
+    assert "Goede voortgang op de audits." in text and "beoordeling plan van aanpak" in text.lower()
