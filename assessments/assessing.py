@@ -10,14 +10,11 @@ from decimal import Decimal
 from itertools import islice
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -25,6 +22,7 @@ from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 from trustone.access.grants import grant, granted_objects, has_grant, revoke
 from trustone.audit.services import audit_record
+from trustone.mail import mail_users
 
 from . import rules
 from .levels import level_assignment_add
@@ -337,22 +335,18 @@ def assessment_assign(*, actor: Actor, assessment: Assessment, assessor: Any) ->
 
 def _mail_assessor(assessment_id: int) -> None:
     assessment = _assessments().get(pk=assessment_id)
-    user = assessment.assessor
-    with translation.override(user.language or "nl"):
-        send_mail(
+    mail_users(
+        [assessment.assessor],
+        lambda: (
             _("TruStone: a report to assess (%(organisation)s)")
-            % {"organisation": assessment.report.organisation.name},
-            render_to_string(
-                "assessments/email/assessment_assigned.txt",
-                {
-                    "assessment": assessment,
-                    "portal_url": settings.PORTAL_URL,
-                    "path": reverse("assessments:assess", args=[assessment.pk]),
-                },
-            ),
-            None,
-            [user.email],
-        )
+            % {"organisation": assessment.report.organisation.name}
+        ),
+        "assessments/email/assessment_assigned.txt",
+        {
+            "assessment": assessment,
+            "path": reverse("assessments:assess", args=[assessment.pk]),
+        },
+    )
 
 
 @transaction.atomic
@@ -528,25 +522,20 @@ def _mail_company(assessment_id: int) -> None:
 
     assessment = _assessments().get(pk=assessment_id)
     report = assessment.report
-    people = set(active_people(report.organisation, role="admin"))
+    people = list(active_people(report.organisation, role="admin"))
     if report.submitted_by is not None and report.submitted_by.is_active:
-        people.add(report.submitted_by)
-    for user in sorted(people, key=lambda u: u.email):
-        with translation.override(user.language or "nl"):
-            send_mail(
-                _("TruStone: the assessment of your report on %(year)s")
-                % {"year": report.period.year},
-                render_to_string(
-                    "assessments/email/assessment_decided.txt",
-                    {
-                        "assessment": assessment,
-                        "portal_url": settings.PORTAL_URL,
-                        "path": reverse("assessments:assessment_result", args=[assessment.pk]),
-                    },
-                ),
-                None,
-                [user.email],
-            )
+        people.append(report.submitted_by)
+    mail_users(
+        people,
+        lambda: (
+            _("TruStone: the assessment of your report on %(year)s") % {"year": report.period.year}
+        ),
+        "assessments/email/assessment_decided.txt",
+        {
+            "assessment": assessment,
+            "path": reverse("assessments:assessment_result", args=[assessment.pk]),
+        },
+    )
 
 
 def access_letter_assessment(actor: Actor, assessment_id: int) -> Assessment:

@@ -10,15 +10,15 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 from trustone.audit.services import audit_record
+from trustone.mail import mail_users
 
 from . import rules
 from .models import DelayCase, LevelAssignment, SteeringDecision
@@ -154,14 +154,12 @@ def _mail_admins(case_id: int, template: str) -> None:
     from members.selectors import active_people
 
     case = DelayCase.objects.select_related("organisation").get(pk=case_id)
-    for user in active_people(case.organisation, role="admin"):
-        with translation.override(user.language or "nl"):
-            send_mail(
-                _("TruStone: your progress on level %(level)s") % {"level": case.level},
-                render_to_string(template, {"case": case}),
-                None,
-                [user.email],
-            )
+    mail_users(
+        active_people(case.organisation, role="admin"),
+        lambda: _("TruStone: your progress on level %(level)s") % {"level": case.level},
+        template,
+        {"case": case},
+    )
 
 
 def _own_delay(actor: Actor) -> Progress:
@@ -211,21 +209,21 @@ def special_circumstances_request(*, actor: Actor, argument: str) -> DelayCase:
     case.argued_at = timezone.now()
     _save(case, actor)
     audit_record(actor=actor, action="special_circumstances_requested", target=case)
-    recipients = list(secretariat_admins().values_list("email", flat=True))
-    organisation = case.organisation.name
-
-    def notify() -> None:
-        with translation.override("nl"):
-            send_mail(
+    recipients = list(secretariat_admins())
+    transaction.on_commit(
+        lambda: mail_users(
+            recipients,
+            lambda: (
                 _("TruStone: %(organisation)s asks for special circumstances")
-                % {"organisation": organisation},
-                case.argument,
-                None,
-                recipients,
-            )
-
-    if recipients:
-        transaction.on_commit(notify)
+                % {"organisation": case.organisation.name}
+            ),
+            "assessments/email/special_circumstances.txt",
+            {
+                "case": case,
+                "path": reverse("assessments:delayed_member", args=[case.organisation_id]),
+            },
+        )
+    )
     return case
 
 
@@ -279,8 +277,6 @@ def steering_decision_record(
 
 def delay_tasks(actor: Actor) -> list[tuple[str, str]]:
     """Dashboard task for a company administrator: explain a delay from level 3."""
-    from django.urls import reverse
-
     if actor.organisation_kind != "company" or not actor.is_admin:
         return []
     progress = progress_of(actor.organisation)

@@ -7,19 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 from trustone.audit.services import audit_record
+from trustone.mail import mail_users
 
 from .evidence import check_upload
 from .models import PlanTestRequest, PlanVerdict
@@ -92,11 +90,10 @@ def plan_test_request(
     request.full_clean()
     request.save()
     audit_record(actor=actor, action="plan_test_requested", target=request)
-    recipients = sorted(secretariat_admins().values_list("email", flat=True))
-    if recipients:
-        transaction.on_commit(
-            lambda: _mail(request.pk, recipients, "assessments/email/plan_test_requested.txt")
-        )
+    recipients = list(secretariat_admins())
+    transaction.on_commit(
+        lambda: _mail(request.pk, recipients, "assessments/email/plan_test_requested.txt")
+    )
     return request
 
 
@@ -121,33 +118,23 @@ def plan_test_answer(
     audit_record(
         actor=actor, action="plan_test_answered", target=request, data={"verdict": verdict}
     )
-    recipient = request.requested_by
-    if recipient.is_active:
-        transaction.on_commit(
-            lambda: _mail(
-                request.pk,
-                [recipient.email],
-                "assessments/email/plan_test_answered.txt",
-                recipient.language,
-            )
-        )
+    recipients = [request.requested_by] if request.requested_by.is_active else []
+    transaction.on_commit(
+        lambda: _mail(request.pk, recipients, "assessments/email/plan_test_answered.txt")
+    )
     return request
 
 
-def _mail(request_id: int, recipients: list[str], template: str, language: str = "nl") -> None:
-    request = PlanTestRequest.objects.select_related("company").get(pk=request_id)
-    with translation.override(language or "nl"):
-        send_mail(
+def _mail(request_id: int, recipients: list[Any], template: str) -> None:
+    request = PlanTestRequest.objects.select_related("company", "requested_by_organisation").get(
+        pk=request_id
+    )
+    mail_users(
+        recipients,
+        lambda: (
             _("TruStone: testing the plan of action of %(company)s")
-            % {"company": request.company.name},
-            render_to_string(
-                template,
-                {
-                    "request": request,
-                    "url": settings.PORTAL_URL
-                    + reverse("assessments:plan_test", args=[request.pk]),
-                },
-            ),
-            None,
-            recipients,
-        )
+            % {"company": request.company.name}
+        ),
+        template,
+        {"request": request, "path": reverse("assessments:plan_test", args=[request.pk])},
+    )
