@@ -27,7 +27,9 @@ def _secretariat_page(browser: Browser, live_server, email: str) -> Page:
     log_in(page, email)
     page.get_by_label("Code").fill(totp_code(TEST_TOTP_SECRET))
     page.locator("#main").get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("link", name="Beoordelingen")).to_be_visible()
+    expect(
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Beoordelingen")
+    ).to_be_visible()
     return page
 
 
@@ -68,7 +70,9 @@ def test_from_submission_to_a_published_level(page: Page, browser: Browser, live
 
     # The coordinator assigns an assessor from the queue.
     office = _secretariat_page(browser, live_server, coordinator.email)
-    office.get_by_role("link", name="Beoordelingen").click()
+    office.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Beoordelingen"
+    ).click()
     row = office.locator("tbody tr", has_text="Zeeuwse Steenhandel B.V.")
     expect(row).to_contain_text("Wacht op een beoordelaar")
     row.locator("select").select_option(str(assessor.pk))
@@ -77,7 +81,9 @@ def test_from_submission_to_a_published_level(page: Page, browser: Browser, live
 
     # The assessor adjusts one answer with a reason and proposes the level.
     desk = _secretariat_page(browser, live_server, assessor.email)
-    desk.get_by_role("link", name="Beoordelingen").click()
+    desk.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Beoordelingen"
+    ).click()
     desk.locator("article", has_text="Aan u toegewezen").get_by_role("link").click()
     expect(desk.get_by_role("heading", level=1)).to_contain_text("Zeeuwse Steenhandel B.V.")
     before = desk.locator("#dd-score").inner_text()
@@ -114,7 +120,9 @@ def test_from_submission_to_a_published_level(page: Page, browser: Browser, live
     office.context.close()
 
     # The company sees its level, the feedback and the letter.
-    page.get_by_role("link", name="Beoordelingen").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Beoordelingen"
+    ).click()
     page.get_by_role("link", name="Openen").click()
     expect(page.locator("#decided-level")).to_have_text(str(level))
     expect(page.locator("#main")).to_contain_text("Maak de indicatoren meetbaar.")
