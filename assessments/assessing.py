@@ -36,9 +36,9 @@ from .models import (
     ReportStatus,
     ScoreAdjustment,
 )
+from .permissions import ASSESS
 from .scoring import Scorecard, scorecard
 
-ASSESS = "assessments.assess_assessment"
 QUEUE_FILTERS = ("q", "period", "status", "assessor", "size", "level", "overdue")
 
 
@@ -51,9 +51,10 @@ def is_coordinator(actor: Actor) -> bool:
 
 
 def may_assess(actor: Actor, assessment: Assessment) -> bool:
-    """The coordinator, or the assessor the report is assigned to (object grant)."""
+    """The coordinator, or the assessor the report is assigned to (object grant); a
+    secretariat member who is not an assessor never assesses, whatever it was granted."""
     return is_coordinator(actor) or (
-        actor.is_secretariat and has_grant(user=actor.user, permission=ASSESS, obj=assessment)
+        actor.is_assessor and has_grant(user=actor.user, permission=ASSESS, obj=assessment)
     )
 
 
@@ -146,12 +147,21 @@ def assessors(actor: Actor) -> QuerySet[Any]:
 
     if not is_coordinator(actor):
         return User.objects.none()
-    return active_people(actor.organisation).order_by("full_name", "email")
+    return (
+        active_people(actor.organisation)
+        .filter(
+            memberships__organisation=actor.organisation,
+            memberships__role__in=("admin", "assessor"),
+            memberships__is_active=True,
+        )
+        .distinct()
+        .order_by("full_name", "email")
+    )
 
 
 def assigned_to(actor: Actor) -> QuerySet[Assessment]:
-    """The open assessments assigned to the actor."""
-    if not actor.is_secretariat or actor.user is None:
+    """The open assessments assigned to the actor (an assessor or the coordinator)."""
+    if not (actor.is_assessor or actor.is_secretariat_admin) or actor.user is None:
         return Assessment.objects.none()
     return granted_objects(
         user=actor.user,
@@ -539,13 +549,13 @@ def _mail_company(assessment_id: int) -> None:
 
 
 def access_letter_assessment(actor: Actor, assessment_id: int) -> Assessment:
-    """A decided assessment, for its letter: the company's own, or any for the
-    secretariat."""
+    """A decided assessment, for its letter: the company's own; at the secretariat, for
+    the coordinator and the assessor granted on it."""
     if actor.is_secretariat:
         assessment = (
             _assessments().filter(pk=assessment_id, status=AssessmentStatus.DECIDED).first()
         )
-        if assessment is None:
+        if assessment is None or not may_assess(actor, assessment):
             raise NotFound
         return assessment
     return access_company_assessment(actor, assessment_id)

@@ -112,14 +112,14 @@ class AssessView(PortalView):
     """The workspace: the report beside the framework's points, the score per step and in
     total, the proposed level with what each criterion of the next level lacks."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         return _workspace(request, self.actor, assessing.access_assessment(self.actor, pk))
 
 
 class AdjustView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ASSESSING
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int, code: str) -> HttpResponse:
@@ -145,7 +145,7 @@ class AdjustView(PortalView):
 
 
 class ReviewView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ASSESSING
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -165,7 +165,7 @@ class ReviewView(PortalView):
 
 
 class ProposeView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ASSESSING
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -281,7 +281,7 @@ class CompanyAssessmentView(PortalView):
 class LetterView(PortalView):
     """The assessment letter as a PDF, in Dutch or English (?lang=en)."""
 
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         assessment = assessing.access_letter_assessment(self.actor, pk)

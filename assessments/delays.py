@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
-from trustone.access.errors import NotFound
+from trustone.access.errors import NotFound, require
 from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
@@ -134,9 +134,8 @@ def _save(case: DelayCase, actor: Actor) -> None:
 @transaction.atomic
 def knowledge_modules_offer(*, actor: Actor, organisation: Any) -> DelayCase:
     """The secretariat records that a company delayed on level 1 or 2 has been offered
-    the knowledge modules; its administrators are told by e-mail."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    the knowledge modules (a secretariat administrator); its administrators are told."""
+    require(actor.is_secretariat_admin)
     progress = progress_of(organisation)
     if progress is None or progress.follow_up != "knowledge_modules":
         raise ValidationError(_("Knowledge modules are offered on levels 1 and 2."))
@@ -237,8 +236,7 @@ def steering_decision_record(
     from members.lifecycle import termination_record
     from members.models import TerminationKind
 
-    if not (actor.is_secretariat and actor.is_admin):
-        raise PermissionDenied
+    require(actor.is_secretariat_admin)
     progress = progress_of(organisation)
     if progress is None:
         raise ValidationError(_("This company is not delayed."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
+from trustone.access.errors import require
 from trustone.audit.services import audit_record
 
 from .models import Framework, Report, ReportingPeriod, ReportStatus
@@ -46,8 +47,7 @@ def period_open(
 ) -> ReportingPeriod:
     """Open the reporting period for `year` (secretariat): a draft report for every
     reporting member (or the chosen ones), each told by e-mail after the commit."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    require(actor.is_secretariat_admin)
     if ReportingPeriod.objects.filter(year=year).exists():
         raise ValidationError(
             {"year": _("The reporting period %(year)s is already open.") % {"year": year}}

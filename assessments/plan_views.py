@@ -20,7 +20,7 @@ from .forms import ActionForm, RiskForm
 
 
 class PlanView(PortalView):
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         report = reports.access_report(self.actor, pk)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from supplychain.selectors import chain_insight_rows, is_identified
 from trustone.access.actor import Actor
+from trustone.access.errors import require
 from trustone.audit.services import audit_record
 from trustone.pdf import render_pdf
 
@@ -283,9 +284,9 @@ def report_new_version(*, actor: Actor, report: Report, return_comment: str = ""
 @transaction.atomic
 def report_return(*, actor: Actor, report: Report, comment: str) -> Report:
     """The secretariat returns a submitted report for changes, with comments: the
-    submitted version stays as it was; a new draft carries the comments."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    submitted version stays as it was; a new draft carries the comments. Only a
+    secretariat administrator (the coordinator) returns a report."""
+    require(actor.is_secretariat_admin)
     if not comment.strip():
         raise ValidationError({"comment": _("Say what has to change.")})
     draft = report_new_version(actor=actor, report=report, return_comment=comment.strip())

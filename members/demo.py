@@ -287,6 +287,13 @@ USERS: list[DemoUser] = [
         "secretariat assessor",
     ),
     DemoUser(
+        "secretariaat-medewerker@trustone.demo",
+        "Femke Bakker",
+        "Secretariaat TruStone Initiatief",
+        "member",
+        "secretariat member (neither coordinator nor assessor)",
+    ),
+    DemoUser(
         "bedrijf@trustone.demo",
         "Eva van der Steen",
         "Van der Steen Natuursteen B.V.",

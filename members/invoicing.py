@@ -190,8 +190,9 @@ def invoices_issue(job: Job) -> None:
 
 
 def invoices_visible_to(actor: Actor) -> QuerySet[Invoice]:
-    """All invoices for the secretariat; an organisation's own invoices for its admins."""
-    if actor.is_secretariat:
+    """All invoices for secretariat administrators; an organisation's own invoices for
+    its admins (an assessor or a plain member sees none)."""
+    if actor.is_secretariat_admin:
         return Invoice.objects.select_related("organisation")
     if actor.organisation is not None and actor.is_admin:
         return Invoice.objects.filter(organisation=actor.organisation).select_related(

@@ -54,8 +54,9 @@ def access_organisation(actor: Actor, organisation_id: int) -> Organisation:
 
 
 def can_manage_users(actor: Actor, organisation: Organisation) -> bool:
-    """The secretariat manages every organisation's users; an admin their own."""
-    return actor.is_secretariat or (actor.acts_for(organisation) and actor.is_admin)
+    """The coordinator (a secretariat administrator) manages every organisation's users;
+    an organisation's administrator its own. An assessor or a plain member manages nobody."""
+    return actor.is_secretariat_admin or (actor.acts_for(organisation) and actor.is_admin)
 
 
 def access_managed_organisation(actor: Actor, organisation_id: int) -> Organisation:

@@ -17,7 +17,9 @@ from .rules import facility_is_identified
 
 
 def may_see_supplier_list(actor: Actor, organisation: Any) -> bool:
-    return actor.is_secretariat or (
+    """The company's own users and the secretariat's administrators; an assessor reads
+    the frozen list in the report it is granted, never the live one."""
+    return actor.is_secretariat_admin or (
         actor.acts_for(organisation) and actor.organisation_kind == "company"
     )
 

@@ -91,7 +91,7 @@ class OrganisationListView(PortalTemplateView):
 
 
 class OrganisationCreateView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     template_name = "members/organisation_form.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
@@ -143,6 +143,8 @@ class OrganisationDetailView(PortalView):
 
 
 class InvitationCreateView(OrganisationDetailView):
+    write_policy = policies.ORGANISATION_ADMIN
+
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("members:organisation_detail", pk)
 
@@ -177,7 +179,7 @@ class InvitationCreateView(OrganisationDetailView):
 
 
 class InvitationRevokeView(PortalView):
-    access_policy = policies.MEMBER
+    access_policy = policies.ORGANISATION_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -191,7 +193,7 @@ class InvitationRevokeView(PortalView):
 
 
 class MembershipUpdateView(PortalView):
-    access_policy = policies.MEMBER
+    access_policy = policies.ORGANISATION_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
