@@ -1,27 +1,25 @@
-"""Submitting a report: what is missing, the frozen version, a PDF of exactly what was
-submitted; returning a report for changes; new versions. Nothing submitted is ever
-overwritten."""
+"""Submitting a report: what is missing, the frozen version (its PDF follows from a task,
+see `report_pdf`); returning a report for changes; new versions. Nothing submitted is
+ever overwritten."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from supplychain.selectors import chain_insight_rows, is_identified
 from trustone.access.actor import Actor
 from trustone.audit.services import audit_record
-from trustone.pdf import render_pdf
+from trustone.languages import portal_language
 
 from . import plans, reports, rules
 from .assessing import assessment_open
 from .models import Action, Answer, Evidence, Importer, Report, ReportStatus, Risk
+from .report_pdf import report_pdf_queue
 
 
 def _chains(report: Report) -> list[Any]:
@@ -166,8 +164,9 @@ def snapshot_of(report: Report) -> dict[str, Any]:
 
 @transaction.atomic
 def report_submit(*, actor: Actor, report: Report, language: str = "nl") -> Report:
-    """Freeze this version: the snapshot and its PDF are stored; the company gets a
-    confirmation e-mail with the PDF. Refused with the list of what is missing."""
+    """Freeze this version: the snapshot is stored and the assessment opened. The PDF and
+    the confirmation e-mail follow from a task queued on commit (`report_pdf`), so the
+    request renders nothing. Refused with the list of what is missing."""
     if not actor.acts_for(report.organisation):
         raise PermissionDenied
     report = (
@@ -183,38 +182,16 @@ def report_submit(*, actor: Actor, report: Report, language: str = "nl") -> Repo
     report.snapshot = snapshot_of(report)
     report.status = ReportStatus.SUBMITTED
     report.submitted_at, report.submitted_by = timezone.now(), actor.user
-    pdf = render_pdf(
-        "pdf/assessments/report.html",
-        {"report": report, "snapshot": report.snapshot},
-        language=language,
-    )
-    report.pdf.save(
-        f"report-{report.organisation.slug}-{report.period.year}-v{report.version}.pdf",
-        ContentFile(pdf),
-        save=False,
-    )
+    report.language = portal_language(language)
     report.save()
     audit_record(
         actor=actor, action="report_submitted", target=report, data={"version": report.version}
     )
     assessment_open(report=report)
-    recipient = actor.user.email if actor.user else ""
-    transaction.on_commit(lambda: _confirm(report, recipient, pdf, language))
+    # Robust: should the broker be away, the submission stands and the beat task
+    # `report_pdfs_requeue_task` queues the PDF later.
+    transaction.on_commit(lambda: report_pdf_queue(report.pk), robust=True)
     return report
-
-
-def _confirm(report: Report, recipient: str, pdf: bytes, language: str) -> None:
-    with translation.override(language):
-        message = EmailMessage(
-            subject=_("TruStone: your report on %(year)s has been received")
-            % {"year": report.period.year},
-            body=render_to_string("assessments/email/report_submitted.txt", {"report": report}),
-            to=[recipient],
-        )
-    message.attach(
-        f"trustone-report-{report.period.year}-v{report.version}.pdf", pdf, "application/pdf"
-    )
-    message.send()
 
 
 @transaction.atomic
