@@ -93,6 +93,19 @@ def is_being_rendered(report: Report) -> bool:
         return not Report.objects.select_for_update(skip_locked=True).filter(pk=report.pk).exists()
 
 
+def pool_children(worker: subprocess.Popen) -> list[int]:
+    """The pool processes of a prefork worker (from /proc: no extra dependency)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == worker.pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
 def mails_in(folder: Path) -> list[str]:
     """The messages Django's file backend wrote (one file per connection)."""
     messages = []
@@ -114,7 +127,9 @@ def worker_processes(transactional_db, tmp_path) -> Iterator[Callable[..., subpr
         process = subprocess.Popen(
             [
                 *(sys.executable, "-m", "celery", "-A", "trustone", "worker"),
-                *("--pool", "solo", "--queues", "reports", "--loglevel", "info"),
+                # prefork, as in production: the pool process runs the task
+                *("--pool", "prefork", "--concurrency", "1", "--queues", "reports"),
+                *("--loglevel", "info"),
                 *("--hostname", f"{name}@%h", "--without-mingle", "--without-gossip"),
             ],
             cwd=ROOT,
@@ -167,10 +182,32 @@ def test_a_worker_killed_while_rendering_loses_nothing(world, worker_processes, 
         TRUSTONE_TEST_VISIBILITY_TIMEOUT="3",
         TRUSTONE_TEST_EMAIL_DIR=str(outbox),
     )
-    wait_until(lambda: finished(report), 120, "the second worker renders and mails")
+    wait_until(lambda: finished(report), 90, "the second worker renders and mails")
     with report.pdf.open("rb") as file:
         assert file.read().startswith(b"%PDF")
     time.sleep(3)  # room for a duplicate to show, should there be one
     [message] = mails_in(outbox)
     assert "application/pdf" in message
     assert report.pdf.name.startswith("reports/")
+
+
+@pytest.mark.worker
+def test_a_pool_process_killed_while_rendering_gives_its_task_back(
+    world, worker_processes, tmp_path
+) -> None:
+    """The worker lives on, its pool process dies: `reject_on_worker_lost` puts the
+    message back at once and the next pool process renders and mails, once."""
+    outbox = tmp_path / "mail"
+    outbox.mkdir()
+    report = submitted_by_browser(world)
+    worker = worker_processes(
+        "pool", TRUSTONE_TEST_REPORT_PDF_DELAY="5", TRUSTONE_TEST_EMAIL_DIR=str(outbox)
+    )
+    wait_until(lambda: is_being_rendered(report), 90, "the pool process starts rendering")
+    [child] = pool_children(worker)
+    os.kill(child, signal.SIGKILL)
+    wait_until(lambda: finished(report), 90, "a new pool process renders and mails")
+    assert worker.poll() is None  # the same worker carried on
+    time.sleep(3)  # room for a duplicate to show, should there be one
+    [message] = mails_in(outbox)
+    assert "application/pdf" in message
