@@ -4,6 +4,7 @@ ever overwritten."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,7 +31,24 @@ def _chains(report: Report) -> list[Any]:
     )
 
 
-def missing_parts(report: Report) -> list[str]:
+class _Parts:
+    """What `missing_parts` and `snapshot_of` both read, read once when submitting."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.chains = _chains(report)
+        self.factory, self.quarry = rules.insight_percentages(chain_insight_rows(self.chains))
+        self.size, self.full_dd = reports.company_profile(report)
+        self.steps = reports.questionnaire(
+            report, factory_insight=self.factory, quarry_insight=self.quarry
+        )
+
+    @cached_property
+    def risks(self) -> list[Any]:
+        return list(plans.risks_by_priority(self.report))
+
+
+def missing_parts(report: Report, parts: _Parts | None = None) -> list[str]:
     """What still has to be done before the report can be submitted."""
     from .importers import is_associated
 
@@ -38,33 +56,30 @@ def missing_parts(report: Report) -> list[str]:
         if not report.importers.exists():
             return [_("Name the importers you buy from.")]
         return []
-    chains = _chains(report)
-    factory, quarry = rules.insight_percentages(chain_insight_rows(chains))
-    steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
-    _size, full_dd = reports.company_profile(report)
+    parts = parts or _Parts(report)
     missing = []
-    if not chains:
+    if not parts.chains:
         missing.append(_("Part 1: the supplier list has no chains."))
-    unanswered = [q.question.code for step in steps for q in step.questions if not q.is_answered]
+    unanswered = [
+        q.question.code for step in parts.steps for q in step.questions if not q.is_answered
+    ]
     if unanswered:
         missing.append(
             _("Part 2: questions %(codes)s are not answered.") % {"codes": ", ".join(unanswered)}
         )
-    if full_dd:
-        risks = plans.risks_by_priority(report)
-        if not risks:
+    if parts.full_dd:
+        if not parts.risks:
             missing.append(_("Part 3: the plan of action has no risks."))
-        elif any(not risk.actions.all() for risk in risks):
+        elif any(not risk.actions.all() for risk in parts.risks):
             missing.append(_("Part 3: every risk in the plan of action needs at least one action."))
     return missing
 
 
-def snapshot_of(report: Report) -> dict[str, Any]:
+def snapshot_of(report: Report, parts: _Parts | None = None) -> dict[str, Any]:
     """Everything the report consists of, as plain data."""
-    chains = _chains(report)
-    factory, quarry = rules.insight_percentages(chain_insight_rows(chains))
-    size, full_dd = reports.company_profile(report)
-    steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
+    parts = parts or _Parts(report)
+    chains, factory, quarry = parts.chains, parts.factory, parts.quarry
+    size, full_dd, steps = parts.size, parts.full_dd, parts.steps
 
     def facility(f: Any) -> dict[str, Any] | None:
         if f is None:
@@ -127,7 +142,7 @@ def snapshot_of(report: Report) -> dict[str, Any]:
                 for a in risk.actions.all()
             ],
         }
-        for risk in plans.risks_by_priority(report)
+        for risk in parts.risks
     ]
     return {
         "framework_version": report.framework.version,
@@ -176,10 +191,11 @@ def report_submit(*, actor: Actor, report: Report, language: str = "nl") -> Repo
     )
     if report.status not in reports.EDITABLE:
         raise ValidationError(_("This version has already been submitted."))
-    missing = missing_parts(report)
+    parts = _Parts(report)  # read once for the check and the snapshot
+    missing = missing_parts(report, parts)
     if missing:
         raise ValidationError(missing)
-    report.snapshot = snapshot_of(report)
+    report.snapshot = snapshot_of(report, parts)
     report.status = ReportStatus.SUBMITTED
     report.submitted_at, report.submitted_by = timezone.now(), actor.user
     report.language = portal_language(language)
