@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -16,7 +16,7 @@ from trustone.access import policies
 from trustone.access.actor import Actor
 from trustone.access.api import PortalAPIView
 
-from . import plans, reports, submission
+from . import plans, report_pdf, reports, submission
 from .models import ActionStatus, Rating, Report, Theme
 
 
@@ -28,6 +28,25 @@ class ReportOutputSerializer(serializers.Serializer):
     status = serializers.CharField()
     framework_version = serializers.IntegerField(source="framework.version")
     submitted_at = serializers.DateTimeField(allow_null=True)
+    pdf_status = serializers.SerializerMethodField(
+        help_text="null for a version not submitted; `being_prepared` until the PDF of "
+        "what was submitted is ready (it is rendered after submission), then `ready`."
+    )
+    pdf_url = serializers.SerializerMethodField(
+        help_text="The portal's download link of the submitted PDF; null until it is ready."
+    )
+
+    @extend_schema_field(
+        serializers.ChoiceField(
+            choices=[report_pdf.PDF_BEING_PREPARED, report_pdf.PDF_READY], allow_null=True
+        )
+    )
+    def get_pdf_status(self, report: Report) -> str | None:
+        return report_pdf.report_pdf_status(report)
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_pdf_url(self, report: Report) -> str | None:
+        return report_pdf.report_pdf_url(report)
 
 
 class ReportListAPI(PortalAPIView):

@@ -222,7 +222,11 @@ class Report(models.Model):
     )
     reminded_on = models.DateField(null=True, blank=True)
     snapshot = models.JSONField(_("submitted content"), null=True, blank=True)
+    # Rendered after submission by a task on the `reports` queue, in the submitter's
+    # language; empty while it is being prepared.
     pdf = models.FileField(upload_to="reports/%Y/", blank=True)
+    language = models.CharField(_("language of the submission"), max_length=2, blank=True)
+    confirmation_sent_at = models.DateTimeField(_("confirmation e-mailed"), null=True, blank=True)
     return_comment = models.TextField(_("comments of the secretariat"), blank=True)
     returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
 

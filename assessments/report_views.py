@@ -135,9 +135,8 @@ class SubmitView(PortalView):
             messages.success(
                 request,
                 _(
-                    "Your report has been submitted. A confirmation with "
-                    "a PDF of what you submitted has been e-mailed to "
-                    "you."
+                    "Your report has been submitted. A PDF of what you submitted is being "
+                    "prepared; you will receive it by e-mail."
                 ),
             )
         return redirect("assessments:report", report.pk)

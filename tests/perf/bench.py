@@ -363,7 +363,49 @@ TIMINGS = {
     "time:supplier_import_5000": lambda: _import_supplier_list(5000),
     # Scoring and classifying 1,000 submitted reports in one batch job (target: 30 s).
     "time:assess_1000": lambda: _assess(1000),
+    # Submitting a report of 200 chains: the request alone (target: under 0.5 s); the PDF
+    # and the confirmation follow from a task on the `reports` queue.
+    "time:report_submit": lambda: _report_submit(200),
 }
+
+
+def _report_submit(chains: int, runs: int = 5) -> dict[str, Any]:
+    """The submit request through Django's test client, on fresh versions: the median of
+    `runs` after a first one. Then the task's rendering of the last one, for comparison."""
+    import statistics
+
+    from django.test import Client
+
+    from assessments.report_pdf import report_pdf_render
+
+    from .reports import report_to_submit
+
+    timings = []
+    for _ in range(runs + 1):  # the first warms up (imports, templates) and is not counted
+        company, report = report_to_submit(chains)
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(company.admin)
+        started = time.perf_counter()
+        response = client.post(f"/reports/{report.pk}/submit/")
+        timings.append(time.perf_counter() - started)
+        report.refresh_from_db()
+        if response.status_code != 302 or report.status != "submitted":
+            raise RuntimeError(f"not submitted: {response.status_code}, {report.status}")
+        if report.pdf:
+            raise RuntimeError("the submit request rendered the PDF")
+    started = time.perf_counter()
+    report_pdf_render(report_id=report.pk)
+    rendering = time.perf_counter() - started
+    first, timings = timings[0], timings[1:]
+    return {
+        "value": round(statistics.median(timings), 3),
+        "unit": "s",
+        "chains": chains,
+        "runs": runs,
+        "max_s": round(max(timings), 3),
+        "first_s": round(first, 3),
+        "pdf_render_in_task_s": round(rendering, 3),
+    }
 
 
 def _import_supplier_list(rows: int) -> dict[str, Any]:

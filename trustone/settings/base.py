@@ -244,6 +244,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "assessments.tasks.report_reminders_task",
         "schedule": timedelta(hours=24),
     },
+    "report-pdfs-requeue": {
+        "task": "assessments.tasks.report_pdfs_requeue_task",
+        "schedule": timedelta(minutes=5),
+    },
     "purge-old-invitations": {
         "task": "members.tasks.invitations_expire_task",
         "schedule": timedelta(hours=1),
