@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Assessments")
+
+    def ready(self) -> None:
+        """Tell the lower apps what only assessments knows (they never import it)."""
+        from members.public import listing_notes
+        from trustone.dashboard import register_tasks
+
+        from .assessing import assessment_tasks
+        from .delays import delay_tasks, explanatory_note_subquery
+        from .periods import report_tasks
+
+        for tasks in (report_tasks, assessment_tasks, delay_tasks):
+            register_tasks(tasks)
+        listing_notes.register(explanatory_note_subquery)

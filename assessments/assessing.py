@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from members.levels import current_level, latest_levels, level_assignment_add
+from members.models import LevelAssignment, LevelSource
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 from trustone.access.grants import grant, granted_objects, has_grant, revoke
@@ -25,13 +27,10 @@ from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
 from . import rules
-from .levels import level_assignment_add
 from .models import (
     Assessment,
     AssessmentKind,
     AssessmentStatus,
-    LevelAssignment,
-    LevelSource,
     Report,
     ReportStatus,
     ScoreAdjustment,
@@ -194,20 +193,6 @@ def _store_scores(assessment: Assessment, card: Scorecard) -> None:
     assessment.quarry_insight = card.quarry_insight.quantize(Decimal("0.0001"))
     assessment.computed_level = card.level
     assessment.scored_at = timezone.now()
-
-
-def latest_levels(organisation_ids: Iterable[int]) -> dict[int, int]:
-    """The current level (latest decision) per organisation id, in one query."""
-    return dict(
-        LevelAssignment.objects.filter(organisation_id__in=list(organisation_ids))
-        .order_by("organisation_id", "-decided_on", "-id")
-        .distinct("organisation_id")
-        .values_list("organisation_id", "level")
-    )
-
-
-def current_level(organisation: Any) -> int | None:
-    return latest_levels([organisation.pk]).get(organisation.pk)
 
 
 def assessment_histories(organisation_ids: Iterable[int]) -> dict[int, dict[int, str]]:

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from members.rules import LEVEL_THRESHOLDS
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
@@ -17,7 +18,7 @@ from trustone.languages import portal_language
 from trustone.pagination import paginate
 from trustone.pdf import render_pdf
 
-from . import assessing, rules
+from . import assessing
 from .forms import AdjustForm, AssignForm, QueueFilterForm, ReviewForm
 from .models import AssessmentKind
 from .samples import findings_of
@@ -262,7 +263,7 @@ def _result_context(assessment: Any) -> dict[str, Any]:
         "report": assessment.report,
         "card": card,
         "is_full": assessment.kind == AssessmentKind.FULL,
-        "thresholds": rules.LEVEL_THRESHOLDS,
+        "thresholds": LEVEL_THRESHOLDS,
         "adjusted": [a for a in card.answers if a.adjustments],
     }
 

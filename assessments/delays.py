@@ -11,17 +11,19 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.models import LevelAssignment
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound, require
 from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
 from . import rules
-from .models import DelayCase, LevelAssignment, SteeringDecision
+from .models import DelayCase, SteeringDecision
 
 
 @dataclass
@@ -291,3 +293,14 @@ def delay_tasks(actor: Actor) -> list[tuple[str, str]]:
             reverse("assessments:my_progress"),
         )
     ]
+
+
+def explanatory_note_subquery() -> QuerySet[Any]:
+    """For the public listing (registered in AppConfig.ready): a delayed company's own
+    explanatory note for its current level (DOMAIN §4.5)."""
+    return (
+        DelayCase.objects.filter(organisation=OuterRef("pk"), level=OuterRef("current_level"))
+        .exclude(explanatory_note="")
+        .order_by("-entered_level_on")
+        .values("explanatory_note")[:1]
+    )

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from supplychain.rules import display_percent
 from supplychain.selectors import chains_of, insight_of
 from trustone.access import policies
 from trustone.access.errors import NotFound
@@ -18,7 +19,6 @@ from trustone.access.views import PortalView
 from trustone.languages import portal_language
 
 from . import evidence, importers, reports, submission
-from .rules import display_percent
 
 
 def _insight(actor: object, report: object) -> tuple:

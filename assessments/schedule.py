@@ -12,10 +12,11 @@ from typing import Any
 
 from django.utils import timezone
 
+from members.levels import latest_levels
 from trustone.access.actor import Actor
 
 from . import rules
-from .assessing import assessment_histories, latest_levels
+from .assessing import assessment_histories
 from .models import ReportingPeriod
 
 SIZES = ("large", "medium", "small")

@@ -12,13 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from supplychain.rules import insight_percentages
 from supplychain.selectors import chain_insight_rows, is_identified
 from trustone.access.actor import Actor
 from trustone.access.errors import require
 from trustone.audit.services import audit_record
 from trustone.languages import portal_language
 
-from . import plans, reports, rules
+from . import plans, reports
 from .assessing import assessment_open
 from .models import Action, Answer, Evidence, Importer, Report, ReportStatus, Risk
 from .report_pdf import report_pdf_queue
@@ -38,7 +39,7 @@ class _Parts:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.chains = _chains(report)
-        self.factory, self.quarry = rules.insight_percentages(chain_insight_rows(self.chains))
+        self.factory, self.quarry = insight_percentages(chain_insight_rows(self.chains))
         self.size, self.full_dd = reports.company_profile(report)
         self.steps = reports.questionnaire(
             report, factory_insight=self.factory, quarry_insight=self.quarry

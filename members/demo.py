@@ -520,7 +520,7 @@ def _seed_memberships(organisations: dict[str, Organisation]) -> None:
     from datetime import date
     from decimal import Decimal
 
-    from assessments.models import LevelAssignment
+    from members.models import LevelAssignment
     from trustone.access.actor import Actor
 
     from .applications import party_application_submit

@@ -17,8 +17,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from assessments.levels import level_assignment_add
-from assessments.models import LevelAssignment
 from trustone.access.actor import Actor
 from trustone.access.errors import require
 from trustone.audit.services import audit_record
@@ -26,9 +24,11 @@ from trustone.pdf import render_pdf
 
 from . import rules
 from .disputes import has_pending_dispute
+from .levels import level_assignment_add
 from .models import (
     CovenantMembership,
     Declaration,
+    LevelAssignment,
     Organisation,
     Termination,
     TerminationKind,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Iterable, Mapping
+from decimal import ROUND_DOWN, Decimal
+from typing import Any
 
 
 def facility_is_identified(
@@ -28,3 +30,56 @@ def coordinates_problem(latitude: Decimal | None, longitude: Decimal | None) -> 
     if not -180 <= longitude <= 180:
         return "longitude_range"
     return None
+
+
+# --- Insight into the chain (DOMAIN §4.2) ---------------------------------------------
+
+HUNDRED = Decimal("100")
+
+
+def _get(chain: Any, name: str) -> Any:
+    if isinstance(chain, Mapping):
+        return chain.get(name)
+    return getattr(chain, name)
+
+
+def insight_percentages(chains: Iterable[Any]) -> tuple[Decimal, Decimal]:
+    """(factory insight %, quarry insight %), 0–100 (DOMAIN §4.2).
+
+    Weighted by purchase volume; by number of chains when no chain has a volume. A
+    circular chain counts as known for both. Each chain is a mapping or an object with
+    `volume` (Decimal or None), `factory_known`, `quarry_known` and `is_circular`.
+    With volumes on some chains only, the chains without a volume weigh nothing."""
+    rows = [
+        (
+            _get(chain, "volume"),
+            bool(_get(chain, "factory_known")) or bool(_get(chain, "is_circular")),
+            bool(_get(chain, "quarry_known")) or bool(_get(chain, "is_circular")),
+        )
+        for chain in chains
+    ]
+    if not rows:
+        return Decimal("0"), Decimal("0")
+    weighted = any(volume for volume, _factory, _quarry in rows)
+    weights = [Decimal(volume or 0) if weighted else Decimal(1) for volume, _f, _q in rows]
+    total = sum(weights, Decimal("0"))
+    if total == 0:
+        return Decimal("0"), Decimal("0")
+    factory = sum(
+        (w for w, (_v, known, _q) in zip(weights, rows, strict=True) if known), Decimal("0")
+    )
+    quarry = sum(
+        (w for w, (_v, _f, known) in zip(weights, rows, strict=True) if known), Decimal("0")
+    )
+    return _percent(factory, total), _percent(quarry, total)
+
+
+def _percent(part: Decimal, total: Decimal) -> Decimal:
+    """Exact (no rounding here: thresholds are compared on the exact value)."""
+    return part * HUNDRED / total
+
+
+def display_percent(value: Decimal) -> Decimal:
+    """For showing a percentage: one decimal, rounded down so that 59.96 never shows as
+    the 60.0 it does not reach."""
+    return value.quantize(Decimal("0.1"), rounding=ROUND_DOWN)

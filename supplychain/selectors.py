@@ -8,12 +8,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from assessments.rules import insight_percentages
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 
 from .models import Chain, Facility
-from .rules import facility_is_identified
+from .rules import facility_is_identified, insight_percentages
 
 
 def may_see_supplier_list(actor: Actor, organisation: Any) -> bool:

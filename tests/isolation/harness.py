@@ -204,7 +204,7 @@ def _terminations(world: Any) -> Any:
 
 
 def _levels(world: Any) -> Any:
-    from assessments.models import LevelAssignment
+    from members.models import LevelAssignment
 
     return LevelAssignment.objects.values_list("id", "level").order_by("id")
 
@@ -488,7 +488,8 @@ def _jobs(world: Any) -> Any:
 def _assessment(world: Any, status: str = "in_progress") -> Any:
     from django.utils import timezone
 
-    from assessments.models import Assessment, LevelAssignment
+    from assessments.models import Assessment
+    from members.models import LevelAssignment
     from trustone.access.grants import grant
 
     report = _submitted(world)
@@ -542,7 +543,8 @@ def _assessed_evidence(world: Any) -> Any:
 
 
 def _assessments(world: Any) -> Any:
-    from assessments.models import Assessment, LevelAssignment, ScoreAdjustment
+    from assessments.models import Assessment, ScoreAdjustment
+    from members.models import LevelAssignment
 
     return [
         list(
@@ -558,7 +560,7 @@ def _assessments(world: Any) -> Any:
 
 def _delayed(world: Any, level: int = 3, organisation: str = "company") -> Any:
     """The company on `level` since 2022 (and again this term): more than a year late."""
-    from assessments.models import LevelAssignment
+    from members.models import LevelAssignment
 
     company = world.organisations[organisation]
     if organisation == "company":

@@ -45,8 +45,8 @@ INSTALLED_APPS = [
     "trustone.audit",
     "trustone.jobs",
     "members",
-    "assessments",
     "supplychain",
+    "assessments",
     "complaints",
     "procurement",
 ]

@@ -8,8 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import DelayCase, LevelAssignment
-from members.models import CovenantMembership, Termination
+from assessments.models import DelayCase
+from members.models import CovenantMembership, LevelAssignment, Termination
 from tests.factories import CovenantMembershipFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from assessments.models import Assessment, LevelAssignment, Report
+from assessments.models import Assessment, Report
+from assessments.report_pdf import report_pdf_render
 from assessments.submission import report_return
 from members import lifecycle, services
-from members.models import Invitation, Membership
+from members.models import Invitation, LevelAssignment, Membership
 from members.selectors import can_manage_users
 from trustone.access.actor import actor_for
 from trustone.access.grants import grant
@@ -147,6 +148,7 @@ def test_a_submitted_reports_content_is_for_the_coordinator_and_its_assessor(
         permission="assessments.assess_assessment",
         obj=assessment,
     )
+    report_pdf_render(report_id=submitted.pk)
     client = world.client(who)
     for name in ("report", "questionnaire", "plan", "report_pdf"):
         response = client.get(reverse(f"assessments:{name}", args=[submitted.pk]))
