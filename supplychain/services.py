@@ -165,12 +165,15 @@ def supplier_list_upload_store(
 def supplier_list_upload_confirm(*, actor: Actor, upload: Any) -> int:
     """Import a kept file after validating it again; refuses a file used before."""
     from .models import SupplierListUpload
-    from .upload import read_rows, validate_rows
+    from .upload import UnreadableFile, read_rows, validate_rows
 
     upload = SupplierListUpload.objects.select_for_update().get(pk=upload.pk)
     if upload.imported_at is not None:
         raise ValidationError(_("This file has already been imported."))
-    validation = validate_rows(read_rows(upload.filename, bytes(upload.content)))
+    try:
+        validation = validate_rows(read_rows(upload.filename, bytes(upload.content)))
+    except UnreadableFile as error:
+        raise ValidationError(str(error)) from error
     if not validation.is_valid:
         raise ValidationError([str(problem) for problem in validation.problems[:20]])
     count = supplier_list_import(
