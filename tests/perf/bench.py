@@ -363,7 +363,102 @@ TIMINGS = {
     "time:supplier_import_5000": lambda: _import_supplier_list(5000),
     # Scoring and classifying 1,000 submitted reports in one batch job (target: 30 s).
     "time:assess_1000": lambda: _assess(1000),
+    # The worst of the hostile upload files (tests/factories/spreadsheets.py): each must
+    # be refused within 2 s and 100 MB of memory beyond the process.
+    "time:upload_hostile": lambda: _upload_hostile(),
 }
+
+HOSTILE_SECONDS, HOSTILE_MB = 2.0, 100.0
+
+# Run in a fresh process per file, so that ru_maxrss (the process's peak resident
+# memory) grows only by what reading that file costs: everything else is loaded and
+# warmed up first. Memory Python freed earlier can be reused without raising the peak,
+# so the file is read once more under tracemalloc (every Python allocation, whether or
+# not it reuses freed memory); peak_mb is the larger of the two.
+_HOSTILE_CHILD = """
+import json, resource, sys, time
+import django
+django.setup()
+from django.utils import translation
+from supplychain.upload import UnreadableFile, read_rows
+from tests.factories.spreadsheets import good_xlsx
+translation.activate("en")
+read_rows(*good_xlsx())
+read_rows("warm.csv", b"product;fabriek_naam\\nKandla;Mill\\n")
+filename = sys.argv[2]
+with open(sys.argv[1], "rb") as file:
+    content = file.read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.perf_counter()
+try:
+    read_rows(filename, content)
+    message = None
+except UnreadableFile as error:
+    message = str(error)
+seconds = time.perf_counter() - started
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+import tracemalloc
+tracemalloc.start()
+try:
+    read_rows(filename, content)
+except UnreadableFile:
+    pass
+traced = tracemalloc.get_traced_memory()[1]
+tracemalloc.stop()
+print(json.dumps({
+    "seconds": seconds,
+    "rss_mb": (after - before) / 1024,
+    "traced_mb": traced / 2**20,
+    "message": message,
+}))
+"""
+
+
+def _upload_hostile() -> dict[str, Any]:
+    import subprocess
+    import tempfile
+
+    from tests.factories.spreadsheets import HOSTILE, hostile_file
+
+    files: dict[str, dict[str, Any]] = {}
+    problems = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name in HOSTILE:
+            filename, content = hostile_file(name)
+            path = os.path.join(folder, filename)
+            with open(path, "wb") as file:
+                file.write(content)
+            done = subprocess.run(
+                [sys.executable, "-c", _HOSTILE_CHILD, path, filename],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            result = json.loads(done.stdout.strip().splitlines()[-1])
+            peak = max(result["rss_mb"], result["traced_mb"])
+            files[name] = {
+                "s": round(result["seconds"], 3),
+                "peak_mb": round(peak, 1),
+                "rss_mb": round(result["rss_mb"], 1),
+                "traced_mb": round(result["traced_mb"], 1),
+                "packed_mb": round(len(content) / 2**20, 2),
+            }
+            if result["message"] is None:
+                problems.append(f"{name} was accepted")
+            elif HOSTILE[name][1] not in result["message"]:
+                problems.append(f"{name}: {result['message']}")
+            if result["seconds"] > HOSTILE_SECONDS or peak > HOSTILE_MB:
+                problems.append(f"{name}: {files[name]}")
+    line: dict[str, Any] = {
+        "value": max(f["s"] for f in files.values()),
+        "unit": "s",
+        "peak_mb": max(f["peak_mb"] for f in files.values()),
+        "limits": {"s": HOSTILE_SECONDS, "peak_mb": HOSTILE_MB},
+        "files": files,
+    }
+    if problems:
+        line["error"] = "; ".join(problems)
+    return line
 
 
 def _import_supplier_list(rows: int) -> dict[str, Any]:
