@@ -21,7 +21,7 @@ from django_countries import countries
 from trustone.spreadsheets import spreadsheet_cell, spreadsheet_text
 
 from . import xlsx
-from .rules import coordinates_problem
+from .rules import coordinates_problem, normalised_text
 from .xlsx import UnreadableFile
 
 __all__ = ["UnreadableFile", "read_rows", "validate_rows", "write_csv", "write_xlsx"]
@@ -124,7 +124,8 @@ class FacilityRow:
     longitude: Decimal | None
 
     def key(self) -> tuple[str, str, str]:
-        return (self.name.casefold(), self.place.casefold(), self.country)
+        """The same facility, written a little differently, has the same key."""
+        return (normalised_text(self.name), normalised_text(self.place), self.country)
 
 
 @dataclass
