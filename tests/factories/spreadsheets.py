@@ -234,6 +234,17 @@ def many_members() -> tuple[str, bytes]:
     return "leden.xlsx", xlsx(sheet, extra={f"x/{n}": [""] for n in range(20_000)})
 
 
+def too_many_rows(rows: int = 20_001) -> tuple[str, bytes]:
+    """Well formed, but one row more than a supplier list may have."""
+
+    def sheet() -> Iterable[str]:
+        yield inline_row(1, HEADER)
+        for number in range(2, rows + 2):
+            yield inline_row(number, GOOD_ROW)
+
+    return "lang.xlsx", xlsx(sheet())
+
+
 def not_a_zip() -> tuple[str, bytes]:
     return "geen.xlsx", b"PK\x03\x04" + bytes(range(256)) * 100
 
@@ -268,6 +279,7 @@ HOSTILE: dict[str, tuple[Callable[[], tuple[str, bytes]], str]] = {
     ),
     "entity_expansion": (entity_expansion, "not a readable XLSX workbook"),
     "many_members": (many_members, "too large when unpacked"),
+    "too_many_rows": (too_many_rows, "more than 20000 rows"),
     "not_a_zip": (not_a_zip, "not a readable XLSX workbook"),
     "csv_long_value": (csv_long_value, "Row 2 cannot be read"),
     "csv_many_cells": (csv_many_cells, "more than"),
