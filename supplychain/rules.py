@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -38,20 +40,20 @@ def coordinates_problem(latitude: Decimal | None, longitude: Decimal | None) -> 
 LEGAL_FORMS = frozenset(
     {"bv", "nv", "pvt", "private", "ltd", "limited", "llc", "inc", "gmbh", "srl", "sa", "ltda"}
 )
+NOT_A_WORD = re.compile(r"[\W_]+")
 # Coordinates identify a site when they are equal to 4 decimal places (about 11 m on the
 # ground; 3 places, about 110 m, would merge neighbouring yards in an industrial estate).
 COORDINATE_PLACES = 4
 
 
+@functools.lru_cache(maxsize=65536)  # a list names the same factory in many chains
 def normalised_text(text: str) -> str:
     """Text as identity compares it: accents, case, punctuation and spacing removed, so
     "Rajasthan Stone-Works Pvt. Ltd." and "rajasthan stoneworks" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    words = "".join(
-        character if character.isalnum() else " "
-        for character in decomposed
-        if not unicodedata.combining(character)
-    ).split()
+    if not decomposed.isascii():
+        decomposed = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = [word for word in NOT_A_WORD.split(decomposed) if word]
     stripped = True
     while stripped:  # "Pvt. Ltd.", "B.V." (written as single letters too)
         stripped = False

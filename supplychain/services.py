@@ -270,6 +270,7 @@ class _FacilityMatcher:
                 **values,
             )
             self.created.append(facility)
+            self._index(facility)  # later rows of the file find it too
         elif id(facility) not in self.listed and facility.pk is not None:
             # The first row that names it gives its spelling; later rows only refer to it.
             changed = _assign(facility, values)
@@ -278,8 +279,8 @@ class _FacilityMatcher:
             if changed:
                 facility.updated_at, facility.updated_by = self.now, self.actor.user
                 self.changed.append(facility)
+                self._index(facility)
         self.listed[id(facility)] = facility
-        self._index(facility)
         return facility
 
     def save(self) -> None:

@@ -462,9 +462,11 @@ def _upload_hostile() -> dict[str, Any]:
 
 
 def _import_supplier_list(rows: int) -> dict[str, Any]:
+    """A fresh import into an empty list (the value), then the same file again: the
+    re-upload matches every facility and chain and keeps their ids (reupload_s)."""
     from django.db import transaction
 
-    from supplychain.models import Chain
+    from supplychain.models import Chain, Facility
     from supplychain.services import supplier_list_import
     from supplychain.upload import read_rows, validate_rows
     from trustone.access.actor import Actor
@@ -472,21 +474,46 @@ def _import_supplier_list(rows: int) -> dict[str, Any]:
     from .reports import import_company
 
     company = import_company()
-    actor = Actor(user=company.admin, organisation=company.organisation, role="admin")
+    organisation = company.organisation
+    actor = Actor(user=company.admin, organisation=organisation, role="admin")
+    Chain.objects.filter(organisation=organisation).delete()
+    Facility.objects.filter(organisation=organisation).delete()
     content = _supplier_list_file(rows)
-    started = time.perf_counter()
-    validation = validate_rows(read_rows("lijst.csv", content))
-    if not validation.is_valid:
-        raise RuntimeError(f"the generated file is not valid: {validation.problems[:3]}")
-    with transaction.atomic():
-        count = supplier_list_import(
-            actor=actor, organisation=company.organisation, chains=validation.chains
+    seconds = []
+    ids = []
+    for _attempt in range(2):
+        started = time.perf_counter()
+        validation = validate_rows(read_rows("lijst.csv", content))
+        if not validation.is_valid:
+            raise RuntimeError(f"the generated file is not valid: {validation.problems[:3]}")
+        with transaction.atomic():
+            count = supplier_list_import(
+                actor=actor, organisation=organisation, chains=validation.chains
+            )
+        seconds.append(time.perf_counter() - started)
+        stored = Chain.objects.filter(organisation=organisation).count()
+        if count != rows or stored != rows:
+            raise RuntimeError(f"imported {count}, stored {stored}, expected {rows}")
+        ids.append(
+            (
+                set(Chain.objects.filter(organisation=organisation).values_list("pk", flat=True)),
+                set(
+                    Facility.objects.filter(organisation=organisation).values_list("pk", flat=True)
+                ),
+            )
         )
-    seconds = time.perf_counter() - started
-    stored = Chain.objects.filter(organisation=company.organisation).count()
-    if count != rows or stored != rows:
-        raise RuntimeError(f"imported {count}, stored {stored}, expected {rows}")
-    return {"value": round(seconds, 3), "unit": "s", "rows": rows}
+    line: dict[str, Any] = {
+        "value": round(seconds[0], 3),
+        "unit": "s",
+        "rows": rows,
+        "reupload_s": round(seconds[1], 3),
+        "facilities": len(ids[0][1]),
+    }
+    if ids[0] != ids[1]:
+        line["error"] = "the re-upload of the same file changed ids"
+    elif max(seconds) > 10:
+        line["error"] = "over the 10 s target"
+    return line
 
 
 def _assess(count: int) -> dict[str, Any]:
