@@ -103,9 +103,10 @@ def risk_on(report, facility):
     )
 
 
-def test_a_re_upload_written_differently_keeps_every_id(world) -> None:
+def test_a_re_upload_written_differently_keeps_every_id(world, report) -> None:
     import_list(world, FIRST)
     factories, quarries, chains = ids("factory"), ids("quarry"), chain_ids()
+    risk = risk_on(report, Facility.objects.get(name="Rajasthan Stone Works Pvt. Ltd."))
     again = [
         [
             "kandla grey",
@@ -141,6 +142,10 @@ def test_a_re_upload_written_differently_keeps_every_id(world) -> None:
     renamed = Facility.objects.get(pk=factories["Shree Ganesh Marbles"])
     assert renamed.name == "Ganesh Marble Industries"
     assert Chain.objects.get(pk=chains["Kandla Grey"]).volume_eur == 350
+    risk.refresh_from_db()  # the plan of action still points at the same factory
+    assert risk.facility_id == factories["Rajasthan Stone Works Pvt. Ltd."]
+    assert risk.facility.name == "RAJASTHAN STONE-WORKS pvt ltd"
+    assert not Facility.objects.filter(archived_at__isnull=False).exists()
 
 
 def test_a_row_that_is_gone_removes_only_its_own_facility_and_chain(world) -> None:
