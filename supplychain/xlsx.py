@@ -9,7 +9,8 @@ and refuses a file as soon as it passes a bound:
   MAX_UNPACKED_BYTES; each part read at most its own bound, counted as it is unpacked
   (a member that unpacks beyond its declared size is refused as damaged);
 - the XML: no document type declarations (so no entity expansion); at most MAX_TAGS
-  tags per part, counted before the part is parsed;
+  tags per part, counted before the part is parsed; no single tag (or other token)
+  longer than MAX_TOKEN_BYTES;
 - the sheet: at most MAX_FILLED_CELLS_PER_ROW filled cells in a row, MAX_ROWS rows,
   and only the template's columns (found in the first row) are kept;
 - a value: at most MAX_CELL_CHARS characters are kept; a longer value in a template
@@ -40,6 +41,7 @@ MAX_OTHER_PART_BYTES = 2 * MB
 MAX_TAGS = 2_000_000
 MAX_FILLED_CELLS_PER_ROW = 64
 MAX_CELL_CHARS = 1000
+MAX_TOKEN_BYTES = 256 * 1024
 CHUNK = 64 * 1024
 
 OFFICE_DOCUMENT = "/officeDocument"
@@ -172,9 +174,16 @@ class _Workbook:
         # OOXML never declares a document type; refusing one rules out entity expansion.
         parser.StartDoctypeDeclHandler = refuse
         parser.EntityDeclHandler = refuse
+        fed = 0
         try:
             for chunk in self.chunks(name, limit):
                 parser.Parse(chunk, False)
+                fed += len(chunk)
+                # expat re-reads an unfinished token from its start with every piece:
+                # a token of megabytes (an endless tag or attribute) would cost
+                # quadratic time. No real tag is anywhere near this long.
+                if fed - max(parser.CurrentByteIndex, 0) > MAX_TOKEN_BYTES:
+                    raise _damaged()
             parser.Parse(b"", True)
         except _Stop:
             return
@@ -229,6 +238,8 @@ class _Workbook:
 @functools.lru_cache(maxsize=1024)
 def column_number(letters: str) -> int:
     """A1-style column letters as a number from 1 (A) to 16384 (XFD)."""
+    if not 1 <= len(letters) <= 3:
+        raise ValueError(letters[:10])
     number = 0
     for letter in letters:
         if not "A" <= letter <= "Z":
@@ -237,14 +248,6 @@ def column_number(letters: str) -> int:
     if not 1 <= number <= 16384:
         raise ValueError(letters)
     return number
-
-
-def column_letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _number_text(text: str) -> str:

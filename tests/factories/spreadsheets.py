@@ -245,6 +245,15 @@ def too_many_rows(rows: int = 20_001) -> tuple[str, bytes]:
     return "lang.xlsx", xlsx(sheet())
 
 
+def giant_reference() -> tuple[str, bytes]:
+    """A cell whose reference is 8 MB of letters."""
+    sheet = [
+        inline_row(1, HEADER),
+        f'<row r="2"><c r="{"A" * (8 * 1024 * 1024)}2"><v>1</v></c></row>',
+    ]
+    return "verwijzing.xlsx", xlsx(sheet)
+
+
 def not_a_zip() -> tuple[str, bytes]:
     return "geen.xlsx", b"PK\x03\x04" + bytes(range(256)) * 100
 
@@ -280,6 +289,7 @@ HOSTILE: dict[str, tuple[Callable[[], tuple[str, bytes]], str]] = {
     "entity_expansion": (entity_expansion, "not a readable XLSX workbook"),
     "many_members": (many_members, "too large when unpacked"),
     "too_many_rows": (too_many_rows, "more than 20000 rows"),
+    "giant_reference": (giant_reference, "not a readable XLSX workbook"),
     "not_a_zip": (not_a_zip, "not a readable XLSX workbook"),
     "csv_long_value": (csv_long_value, "Row 2 cannot be read"),
     "csv_many_cells": (csv_many_cells, "more than"),
