@@ -142,8 +142,11 @@ class ActionSerializer(serializers.Serializer):
     progress = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-def _with_facility(actor: Actor, report: Report, validated: dict[str, Any]) -> dict[str, Any]:
-    """Turn a facility id into one of the company's own facilities (only when given)."""
+def _with_facility(
+    actor: Actor, report: Report, validated: dict[str, Any], current: int | None = None
+) -> dict[str, Any]:
+    """Turn a facility id into one of the company's own facilities (only when given); the
+    risk's `current` facility stays valid even when it has been archived."""
     from supplychain.selectors import facilities_of
 
     fields = dict(validated)
@@ -152,7 +155,9 @@ def _with_facility(actor: Actor, report: Report, validated: dict[str, Any]) -> d
         fields["facility"] = None
         if facility_id is not None:
             fields["facility"] = (
-                facilities_of(actor, report.organisation).filter(pk=facility_id).first()
+                facilities_of(actor, report.organisation, including=current)
+                .filter(pk=facility_id)
+                .first()
             )
             if fields["facility"] is None:
                 raise ValidationError({"facility": [_("Choose one of your own facilities.")]})
@@ -188,7 +193,7 @@ class RiskDetailAPI(PortalAPIView):
         risk = plans.access_risk(self.actor, pk)
         data = RiskSerializer(risk, data=request.data, partial=partial)
         data.is_valid(raise_exception=True)
-        fields = _with_facility(self.actor, risk.report, data.validated_data)
+        fields = _with_facility(self.actor, risk.report, data.validated_data, risk.facility_id)
         if partial and fields.get("theme", risk.theme) == "other":
             fields.setdefault("other_theme", risk.other_theme)
         risk = plans.risk_save(actor=self.actor, report=risk.report, risk=risk, **fields)

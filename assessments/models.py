@@ -254,7 +254,9 @@ class Risk(models.Model):
     region = models.CharField(_("production region or link"), max_length=200)
     facility = models.ForeignKey(
         "supplychain.Facility",
-        on_delete=models.SET_NULL,
+        # A facility a risk refers to is archived, never deleted (supplychain catches the
+        # ProtectedError): the plan of action keeps pointing at the same site.
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",

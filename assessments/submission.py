@@ -4,6 +4,7 @@ ever overwritten."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cached_property
 from typing import Any
 
@@ -87,6 +88,7 @@ def snapshot_of(report: Report, parts: _Parts | None = None) -> dict[str, Any]:
         if f is None:
             return None
         return {
+            "id": f.pk,  # stable across uploads: the registry links it to a canonical site
             "kind": f.kind,
             "name": f.name,
             "address": f.address,
@@ -125,6 +127,7 @@ def snapshot_of(report: Report, parts: _Parts | None = None) -> dict[str, Any]:
             "other_theme": risk.other_theme,
             "region": risk.region,
             "facility": risk.facility.name if risk.facility else "",
+            "facility_id": risk.facility_id,
             "scale": risk.scale,
             "scope": risk.scope,
             "irremediability": risk.irremediability,
@@ -154,6 +157,7 @@ def snapshot_of(report: Report, parts: _Parts | None = None) -> dict[str, Any]:
         "quarry_insight": str(quarry),
         "chains": [
             {
+                "id": c.pk,
                 "product": c.product,
                 "factory": facility(c.factory),
                 "quarry": facility(c.quarry),
@@ -177,6 +181,29 @@ def snapshot_of(report: Report, parts: _Parts | None = None) -> dict[str, Any]:
             for i in report.importers.select_related("member")
         ],
     }
+
+
+def facilities_in_reports(organisation: Any, facility_ids: Collection[int]) -> set[int]:
+    """Those of the organisation's facilities that a risk of any of its reports, or the
+    frozen supplier list or plan of a submitted version, refers to. Registered with
+    supplychain (AssessmentsConfig.ready) so that such a facility is archived, not deleted."""
+    wanted = set(facility_ids)
+    found = set(
+        Risk.objects.filter(report__organisation=organisation, facility_id__in=wanted).values_list(
+            "facility_id", flat=True
+        )
+    )
+    snapshots = Report.objects.filter(organisation=organisation, snapshot__isnull=False)
+    for snapshot in snapshots.values_list("snapshot", flat=True).iterator():
+        for chain in snapshot.get("chains", []):
+            for role in ("factory", "quarry"):
+                facility = chain.get(role) or {}
+                if facility.get("id") in wanted:
+                    found.add(facility["id"])
+        for risk in snapshot.get("plan", []):
+            if risk.get("facility_id") in wanted:
+                found.add(risk["facility_id"])
+    return found
 
 
 @transaction.atomic
