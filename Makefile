@@ -48,9 +48,13 @@ seed: migrate
 run: system-packages-run $(VENV)/.installed messages seed
 	$(SERVICES) serve $(ADDRESS)
 
+# ruff, then the architecture (import-linter: apps depend one way, rules stay pure) and
+# the types (mypy with django-stubs, strict on rules and services).
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+	DJANGO_SETTINGS_MODULE=trustone.settings.test $(VENV)/bin/mypy
 
 test: system-packages-test $(VENV)/.installed messages lint
 	DJANGO_SETTINGS_MODULE=trustone.settings.test $(SERVICES) run -- $(PY) manage.py makemigrations --check --dry-run -v 1

@@ -19,11 +19,11 @@ class QuestionAdmin(admin.ModelAdmin):
     list_filter = ["framework"]
     inlines = [AnswerOptionInline]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or not _used(obj.framework))
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or not _used(obj.framework))
 
@@ -43,11 +43,11 @@ class FrameworkAdmin(admin.ModelAdmin):
     list_display = ["version", "name", "valid_from", "is_published"]
     inlines = [StepInline]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or not _used(obj))
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or not _used(obj))
 

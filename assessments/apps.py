@@ -11,9 +11,11 @@ class AssessmentsConfig(AppConfig):
         from members.public import listing_notes
         from supplychain.references import register_facility_references
         from trustone.dashboard import register_tasks
+        from trustone.demo import register_seeder
 
         from .assessing import assessment_tasks
         from .delays import delay_tasks, explanatory_note_subquery
+        from .demo import seed_assessments
         from .periods import report_tasks
         from .submission import facilities_in_reports
 
@@ -21,3 +23,4 @@ class AssessmentsConfig(AppConfig):
             register_tasks(tasks)
         listing_notes.register(explanatory_note_subquery)
         register_facility_references(facilities_in_reports)
+        register_seeder(seed_assessments)

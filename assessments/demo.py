@@ -53,8 +53,33 @@ def _complete_report(report: Any, user: Any) -> None:
 
 
 def seed_assessments(organisations: dict[str, Any]) -> None:
-    from members.demo import _seed_supplier_list
+    """The reporting period, then the assessment demo data."""
+    seed_reporting_period()
+    _seed_assessment_queue(organisations)
+
+
+def seed_reporting_period() -> None:
+    """An open reporting period on the current year, due three months from now."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
     from members.models import User
+    from trustone.access.actor import actor_for
+
+    from .models import ReportingPeriod
+    from .periods import period_open
+
+    year = timezone.localdate().year
+    if ReportingPeriod.objects.filter(year=year).exists():
+        return
+    secretary = actor_for(User.objects.get(email="secretariaat@trustone.demo"))
+    period_open(actor=secretary, year=year, deadline=timezone.localdate() + timedelta(days=90))
+
+
+def _seed_assessment_queue(organisations: dict[str, Any]) -> None:
+    from members.models import User
+    from supplychain.demo import seed_supplier_list_of
     from trustone.access.actor import Actor, actor_for
 
     from . import assessing
@@ -76,7 +101,7 @@ def seed_assessments(organisations: dict[str, Any]) -> None:
         user = User.objects.filter(memberships__organisation=organisation).first() or (
             coordinator.user
         )
-        _seed_supplier_list(organisation)
+        seed_supplier_list_of(organisation)
         _complete_report(report, user)
         report_submit(
             actor=Actor(user=user, organisation=organisation, role="admin"), report=report
@@ -90,7 +115,7 @@ def seed_assessments(organisations: dict[str, Any]) -> None:
             actor=Actor(user=assessor, organisation=coordinator.organisation, role="assessor"),
             assessment=first,
             question_code="1.1",
-            points=Decimal(first.report.snapshot["answers"][0]["maximum"]),
+            points=Decimal((first.report.snapshot or {})["answers"][0]["maximum"]),
             reason="De beleidsverklaring is na indiening ondertekend nagestuurd.",
         )
     if not SampleDraw.objects.filter(period=period).exists():

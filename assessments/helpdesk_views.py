@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -85,7 +88,7 @@ class ThreadView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
     template_name = "assessments/thread.html"
 
-    def _render(self, thread: object, form: ReplyForm, status: int = 200) -> HttpResponse:
+    def _render(self, thread: Any, form: ReplyForm, status: int = 200) -> HttpResponse:
         return render(
             self.request,
             self.template_name,
@@ -123,7 +126,7 @@ class ThreadView(PortalView):
 class AttachmentView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
-    def get(self, request: HttpRequest, message_pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, message_pk: int) -> HttpResponseBase:
         message = helpdesk.access_attachment(self.actor, message_pk)
         return FileResponse(
             message.attachment.open("rb"), as_attachment=True, filename=message.attachment_name

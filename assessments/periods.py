@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -125,9 +126,7 @@ def reminders_send(*, today: date | None = None) -> int:
             Report.objects.filter(pk__in=[r.pk for r in reports]).update(reminded_on=today)
             organisation_ids = [r.organisation_id for r in reports]
             transaction.on_commit(
-                lambda p=period, ids=organisation_ids: _tell(
-                    p, ids, "assessments/email/period_reminder.txt"
-                )
+                partial(_tell, period, organisation_ids, "assessments/email/period_reminder.txt")
             )
         sent += len(reports)
     return sent

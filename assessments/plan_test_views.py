@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -106,7 +107,7 @@ class PlanTestAnswerView(PortalView):
 class PlanTestAttachmentView(PortalView):
     access_policy = READERS
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         item = plan_tests.access_request(self.actor, pk)
         if not item.attachment:
             raise NotFound

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,24 +16,26 @@ from django.utils.translation import gettext as _
 from supplychain.rules import display_percent
 from supplychain.selectors import chains_of, insight_of
 from trustone.access import policies
+from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 from trustone.languages import portal_language
 
 from . import evidence, importers, reports, submission
+from .models import Report
 
 
-def _insight(actor: object, report: object) -> tuple:
+def _insight(actor: Actor, report: Report) -> tuple[Any, Decimal, Decimal]:
     """(chains, factory insight, quarry insight): the frozen ones of a submitted version,
     the company's live supplier list for a draft."""
-    snapshot = getattr(report, "snapshot", None)
-    if report.status not in reports.EDITABLE and snapshot:  # type: ignore[attr-defined]
+    snapshot = report.snapshot
+    if report.status not in reports.EDITABLE and snapshot:
         return (
             snapshot.get("chains", []),
             Decimal(snapshot.get("factory_insight", "0")),
             Decimal(snapshot.get("quarry_insight", "0")),
         )
-    chains = list(chains_of(actor, report.organisation))  # type: ignore[attr-defined]
+    chains = list(chains_of(actor, report.organisation))
     return chains, *insight_of(chains)
 
 
@@ -189,7 +193,7 @@ class ReturnView(PortalView):
 class ReportPdfView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         report = reports.access_report(self.actor, pk)
         if not report.pdf:
             raise NotFound
@@ -227,7 +231,7 @@ class EvidenceUploadView(PortalView):
 class EvidenceDownloadView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
-    def get(self, request: HttpRequest, evidence_pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, evidence_pk: int) -> HttpResponseBase:
         item = evidence.access_evidence(self.actor, evidence_pk)
         return FileResponse(
             item.file.open("rb"),

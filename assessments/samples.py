@@ -21,7 +21,7 @@ from . import rules
 from .assessing import superseded
 from .models import Report, ReportStatus, SampleDraw, SampleFinding, SampleKind
 
-MEMBER_TYPES = {SampleKind.REPORTS: "full", SampleKind.ASSOCIATED: "associated"}
+MEMBER_TYPES: dict[str, str] = {SampleKind.REPORTS: "full", SampleKind.ASSOCIATED: "associated"}
 
 
 def population(period: Any, kind: str) -> list[int]:
@@ -112,7 +112,7 @@ def finding_record(
     finding = SampleFinding.objects.filter(draw=draw, report_id=report_id).first() or (
         SampleFinding(draw=draw, report_id=report_id)
     )
-    finding.outcome, finding.findings, finding.recorded_by = outcome, findings.strip(), actor.user
+    finding.outcome, finding.findings, finding.recorded_by = outcome, findings.strip(), actor.person
     finding.full_clean()
     finding.save()
     audit_record(actor=actor, action="finding_recorded", target=finding, data={"outcome": outcome})

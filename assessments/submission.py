@@ -132,7 +132,7 @@ def snapshot_of(report: Report, parts: _Parts | None = None) -> dict[str, Any]:
             "scope": risk.scope,
             "irremediability": risk.irremediability,
             "likelihood": risk.likelihood,
-            "priority": risk.priority,  # type: ignore[attr-defined]
+            "priority": risk.priority,
             "justification": risk.justification,
             "actions": [
                 {
@@ -195,6 +195,8 @@ def facilities_in_reports(organisation: Any, facility_ids: Collection[int]) -> s
     )
     snapshots = Report.objects.filter(organisation=organisation, snapshot__isnull=False)
     for snapshot in snapshots.values_list("snapshot", flat=True).iterator():
+        if not snapshot:
+            continue
         for chain in snapshot.get("chains", []):
             for role in ("factory", "quarry"):
                 facility = chain.get(role) or {}

@@ -68,7 +68,7 @@ class TariffAdmin(admin.ModelAdmin):
         "second_year_cap",
     ]
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         if obj is not None and Invoice.objects.filter(tariff_valid_from=obj.valid_from).exists():
             return False
         return super().has_delete_permission(request, obj)
@@ -77,13 +77,13 @@ class TariffAdmin(admin.ModelAdmin):
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Records that are never changed after they were made (they are made by services)."""
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
@@ -124,8 +124,8 @@ class LevelAssignmentAdmin(admin.ModelAdmin):
     list_filter = ["year", "level", "source"]
     search_fields = ["organisation__name"]
 
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request):
         return False
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request, obj=None):
         return False

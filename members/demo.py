@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from trustone.demo import demo_seeders
+
 from .models import Membership, Organisation, User
 
 DEMO_PASSWORD = "TruStone-demo-2026"
@@ -357,7 +359,7 @@ def seed_demo() -> list[DemoUser]:
     from allauth.mfa.totp.internal.auth import TOTP
     from django.utils.text import slugify
 
-    from .rules import KINDS_WITH_MANDATORY_MFA
+    from trustone.access.mfa import KINDS_WITH_MANDATORY_MFA
 
     organisations: dict[str, Organisation] = {}
     for name, kind, country, city, number in ORGANISATIONS:
@@ -392,126 +394,9 @@ def seed_demo() -> list[DemoUser]:
         if needs_totp and not has_totp:
             TOTP.activate(user, DEMO_TOTP_SECRET)
     _seed_memberships(organisations)
-    _seed_supplier_list(organisations["Van der Steen Natuursteen B.V."])
-    _seed_reporting_period()
-    from assessments.demo import seed_assessments
-
-    seed_assessments(organisations)
+    for seeder in demo_seeders:  # the supplier list, the reporting period, assessments …
+        seeder(organisations)
     return USERS
-
-
-def _seed_reporting_period() -> None:
-    """An open reporting period on the current year, due three months from now."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from assessments.models import ReportingPeriod
-    from assessments.periods import period_open
-    from trustone.access.actor import actor_for
-
-    year = timezone.localdate().year
-    if ReportingPeriod.objects.filter(year=year).exists():
-        return
-    secretary = actor_for(User.objects.get(email="secretariaat@trustone.demo"))
-    period_open(actor=secretary, year=year, deadline=timezone.localdate() + timedelta(days=90))
-
-
-# (product, factory, factory place, country, lat, lon, quarry, quarry place, volume €)
-SUPPLIER_LIST = [
-    (
-        "Kandla Grey zandsteen",
-        "Shree Ganesh Stone Industries",
-        "Kota",
-        "IN",
-        "25.1802",
-        "75.8331",
-        "Bijolia sandstone quarry",
-        "Bijolia",
-        "185000",
-    ),
-    (
-        "Raj Green leisteen",
-        "Rajasthan Slate Works",
-        "Deoli",
-        "IN",
-        "25.7561",
-        "75.3811",
-        "",
-        "",
-        "64000",
-    ),
-    (
-        "G654 graniet",
-        "Xiamen Granite Co.",
-        "Shuitou",
-        "CN",
-        "24.7373",
-        "118.4364",
-        "Zhangpu quarry",
-        "Zhangpu",
-        "142000",
-    ),
-    (
-        "Blauwe hardsteen (Vietnam)",
-        "Thanh Hoa Bluestone Factory",
-        "Thanh Hoa",
-        "VN",
-        "",
-        "",
-        "",
-        "",
-        "96000",
-    ),
-    (
-        "Sagar Black",
-        "Sagar Stones Pvt. Ltd.",
-        "Ongole",
-        "IN",
-        "15.5057",
-        "80.0499",
-        "Chimakurthy quarry",
-        "Chimakurthy",
-        "51000",
-    ),
-]
-
-
-def _seed_supplier_list(organisation: Organisation) -> None:
-    from supplychain.models import Chain, Facility
-
-    if Chain.objects.filter(organisation=organisation).exists():
-        return
-    for product, factory, place, country, lat, lon, quarry, quarry_place, volume in SUPPLIER_LIST:
-        factory_row = Facility.objects.create(
-            organisation=organisation,
-            kind="factory",
-            name=factory,
-            place=place,
-            country=country,
-            latitude=lat or None,
-            longitude=lon or None,
-            address="" if lat else f"Industrial Area, {place}",
-        )
-        quarry_row = None
-        if quarry:
-            quarry_row = Facility.objects.create(
-                organisation=organisation,
-                kind="quarry",
-                name=quarry,
-                place=quarry_place,
-                country=country,
-                address=f"{quarry_place} mining area",
-            )
-        Chain.objects.create(
-            organisation=organisation,
-            product=product,
-            factory=factory_row,
-            quarry=quarry_row,
-            extraction_country=country,
-            processing_country=country,
-            volume_eur=volume,
-        )
 
 
 def _seed_memberships(organisations: dict[str, Organisation]) -> None:

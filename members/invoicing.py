@@ -93,6 +93,8 @@ def invoice_lines(
                 }
             )
         return lines
+    if membership.joined_on is None:  # members_to_invoice() gives joined members only
+        raise ValueError(f"{membership.organisation} has not joined")
     year_of_membership = rules.membership_year(joined_on=membership.joined_on, invoice_year=year)
     fee = rules.annual_fee(
         member_type=membership.member_type,
@@ -210,9 +212,8 @@ def access_invoice(actor: Actor, invoice_id: int) -> Invoice:
 
 
 def invoice_years(actor: Actor) -> list[dict[str, Any]]:
-    return list(
-        invoices_visible_to(actor).values("year").annotate(count=Count("id")).order_by("-year")
-    )
+    rows = invoices_visible_to(actor).values("year").annotate(count=Count("id")).order_by("-year")
+    return [dict(row) for row in rows]
 
 
 def invoices_csv(invoices: Iterable[Invoice]) -> str:

@@ -201,8 +201,9 @@ def notice_preview(*, organisation: Organisation, on: date) -> rules.NoticeOutco
 
 
 def notice_refusal_message(outcome: rules.NoticeOutcome, organisation: Organisation) -> str:
-    if outcome.reason == "too_early":
-        earliest = rules.earliest_notice_date(signed_on=organisation.covenant.joined_on)
+    joined_on = organisation.covenant.joined_on
+    if outcome.reason == "too_early" and joined_on is not None:
+        earliest = rules.earliest_notice_date(signed_on=joined_on)
         return _(NOTICE_REFUSALS["too_early"]) % {"date": date_format(earliest, "DATE_FORMAT")}
     if outcome.reason in NOTICE_REFUSALS:
         return _(NOTICE_REFUSALS[outcome.reason])

@@ -108,8 +108,8 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
-    objects = UserManager()  # type: ignore[misc]
+    REQUIRED_FIELDS = []
+    objects = UserManager()  # type: ignore[misc, assignment]
 
     class Meta:
         verbose_name = _("user")

@@ -187,7 +187,7 @@ def _bidder_results(candidates: QuerySet[Organisation], on: date) -> list[Bidder
             is_listed=organisation.pk in listed_ids,
             joined_on=organisation.covenant.joined_on,
             ends_on=organisation.covenant.ends_on,
-            level=organisation.current_level,
+            level=organisation.current_level,  # type: ignore[attr-defined]  # annotated
             member_type=organisation.covenant.member_type,
             checked_on=on,
         )

@@ -8,8 +8,6 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-KINDS_WITH_MANDATORY_MFA = frozenset({"secretariat", "ngo", "union"})
-
 
 def roles_for_kind(kind: str) -> tuple[str, ...]:
     """Roles a user can hold in an organisation of this kind; assessors exist only at
@@ -322,8 +320,9 @@ def criterion_level(
     index = CRITERIA[criterion]
     reached = 0
     for row in thresholds or LEVEL_THRESHOLDS:
-        if value >= row[index]:
-            reached = row[0]
+        level, threshold = int(row[0]), Decimal(row[index])
+        if value >= threshold:
+            reached = level
             continue
-        return reached, row[0], row[index]
+        return reached, level, threshold
     return reached, None, None

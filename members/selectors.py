@@ -129,15 +129,16 @@ def access_managed_membership(actor: Actor, membership_id: int) -> Membership:
     return membership
 
 
-def organisation_counts_by_kind(actor: Actor) -> list[dict[str, object]]:
+def organisation_counts_by_kind(actor: Actor) -> list[dict[str, Any]]:
     """Number of active organisations per kind, for the secretariat's dashboard."""
-    return list(
+    rows = (
         organisations_visible_to(actor)
         .filter(is_active=True)
         .values("kind")
         .annotate(count=Count("id"))
         .order_by("kind")
     )
+    return [dict(row) for row in rows]
 
 
 def covenant_membership_of(actor: Actor, organisation: Organisation | None) -> Any:

@@ -225,7 +225,7 @@ def api_token_create(*, actor: Actor) -> str:
     from rest_framework.authtoken.models import Token
 
     Token.objects.filter(user=actor.user).delete()
-    token = Token.objects.create(user=actor.user)
+    token = Token.objects.create(user=actor.person)
     audit_record(actor=actor, action="api_token_created")
     return str(token.key)
 

@@ -63,7 +63,7 @@ class Facility(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.place or self.country.name})"
+        return f"{self.name} ({self.place or self.country.name})"  # type: ignore[attr-defined]
 
 
 class Chain(models.Model):

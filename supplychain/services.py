@@ -308,7 +308,7 @@ def supplier_list_upload_store(
     _check(actor, organisation)
     return SupplierListUpload.objects.create(
         organisation=organisation,
-        uploaded_by=actor.user,
+        uploaded_by=actor.person,
         filename=filename[:200],
         content=content,
     )

@@ -403,7 +403,9 @@ class _Sheet:
         for column in sorted(header):
             value = header[column]
             title = strings.get(value.index, "") if isinstance(value, _SharedString) else value
-            key = self.is_wanted(title.strip().lower()) if isinstance(title, str) else ""
+            if not isinstance(title, str):
+                continue
+            key = self.is_wanted(title.strip().lower())
             if key and key not in seen:
                 seen.add(key)
                 self.slots[column] = len(self.titles)

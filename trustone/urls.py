@@ -36,7 +36,7 @@ ALLAUTH_PUBLIC = dict.fromkeys(
     policies.PUBLIC,
 )
 
-admin.site.login = secure_admin_login(admin.site.login)  # log in through allauth (MFA)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]  # MFA
 admin.site.site_header = "TruStone"
 
 urlpatterns = [

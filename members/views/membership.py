@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -78,7 +79,7 @@ class DeclarationSignView(PortalView):
             try:
                 lifecycle.declaration_sign(
                     actor=self.actor,
-                    organisation=self.actor.organisation,
+                    organisation=self.organisation,
                     language=str(context["language"]),
                     **form.cleaned_data,
                 )
@@ -96,7 +97,7 @@ class DeclarationSignView(PortalView):
 class DeclarationDownloadView(PortalView):
     access_policy = policies.MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         declaration = selectors.access_declaration(self.actor, pk)
         return FileResponse(
             declaration.pdf.open("rb"),
@@ -112,7 +113,7 @@ class NoticeView(PortalView):
     template_name = "members/notice.html"
 
     def _context(self, form: NoticeForm) -> dict[str, object]:
-        organisation = self.actor.organisation
+        organisation = self.organisation
         if selectors.covenant_membership_of(self.actor, organisation) is None:
             raise NotFound
         outcome = lifecycle.notice_preview(organisation=organisation, on=timezone.localdate())
@@ -130,7 +131,7 @@ class NoticeView(PortalView):
             try:
                 termination = lifecycle.notice_give(
                     actor=self.actor,
-                    organisation=self.actor.organisation,
+                    organisation=self.organisation,
                     reason=form.cleaned_data["reason"],
                 )
             except ValidationError as error:
@@ -148,7 +149,7 @@ class NoticeView(PortalView):
 class InvoiceDownloadView(PortalView):
     access_policy = policies.MEMBER
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         invoice = access_invoice(self.actor, pk)
         if not invoice.pdf:
             raise NotFound

@@ -241,7 +241,7 @@ class InvitationAcceptView(PortalView):
         invitation = selectors.invitation_by_token(token)
         if self._existing(invitation):
             services.invitation_accept(
-                invitation=invitation, full_name="", password=None, user=request.user
+                invitation=invitation, full_name="", password=None, user=self.actor.user
             )
             messages.success(
                 request,
@@ -288,7 +288,7 @@ class ProfileView(PortalView):
         # A new token is shown once, after the redirect that follows its creation.
         new_token = request.session.pop(self.SESSION_KEY, None)
         context = {
-            "has_token": services.api_token_exists(user=request.user),
+            "has_token": services.api_token_exists(user=self.actor.person),
             "new_token": new_token,
         }
         return render(request, self.template_name, context)

@@ -120,8 +120,8 @@ class LevelRecordView(CovenantMembershipEditView):
                 messages.success(request, _("The level has been recorded."))
                 return redirect("members:covenant_edit", organisation.pk)
         for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+            for message in errors:
+                messages.error(request, str(message))
         return redirect("members:covenant_edit", organisation.pk)
 
 

@@ -29,6 +29,16 @@ class Actor:
         return self.user is None
 
     @property
+    def person(self) -> User:
+        """The logged-in user, for a service that records who did something; refused
+        (PermissionDenied) for an anonymous actor."""
+        if self.user is None:
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return self.user
+
+    @property
     def organisation_kind(self) -> str | None:
         return self.organisation.kind if self.organisation is not None else None
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from .actor import ACTING_ORGANISATION_SESSION_KEY, actor_for
 from .declare import allows, policy_of
+from .mfa import KINDS_WITH_MANDATORY_MFA
 
 
 class ActorMiddleware:
@@ -48,7 +49,6 @@ MFA_ENROLMENT_URL_NAMES = {
 def mfa_required(user: Any) -> bool:
     """True when one of the user's organisations makes TOTP mandatory."""
     from members.models import Membership
-    from members.rules import KINDS_WITH_MANDATORY_MFA
 
     return Membership.objects.filter(
         user=user, is_active=True, organisation__kind__in=KINDS_WITH_MANDATORY_MFA
@@ -80,7 +80,6 @@ class MandatoryMfaMiddleware:
         return self.get_response(request)
 
     def _enrolment_redirect(self, request: HttpRequest) -> HttpResponse | None:
-        from members.rules import KINDS_WITH_MANDATORY_MFA
 
         memberships = request.actor.memberships  # type: ignore[attr-defined]
         if not any(m.organisation.kind in KINDS_WITH_MANDATORY_MFA for m in memberships):

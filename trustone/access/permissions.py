@@ -20,7 +20,7 @@ def api_actor(request: Any) -> Actor:
     the organisation named (by id) in the X-TruStone-Organisation header."""
     cached = getattr(request, "_trustone_actor", None)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     header = request.META.get(ORGANISATION_HEADER)
     organisation_id = header
     if organisation_id is None and hasattr(request, "session"):
@@ -34,7 +34,7 @@ def api_actor(request: Any) -> Actor:
         # Never fall back silently: the client asked to act for an organisation that is
         # not one of the user's.
         raise exceptions.NotFound
-    request._trustone_actor = actor  # type: ignore[attr-defined]
+    request._trustone_actor = actor
     return actor
 
 

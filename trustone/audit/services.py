@@ -75,12 +75,12 @@ def client_ip(request: HttpRequest | None) -> str | None:
     """The client's address; behind TRUSTED_PROXY_COUNT proxies, from X-Forwarded-For."""
     if request is None:
         return None
-    proxies = settings.TRUSTED_PROXY_COUNT
+    proxies = int(settings.TRUSTED_PROXY_COUNT)
     forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [ip for ip in forwarded if ip]
     if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
+        return str(forwarded[-proxies])
+    return str(request.META.get("REMOTE_ADDR") or "") or None
 
 
 def audit_record(

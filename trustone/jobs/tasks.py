@@ -8,7 +8,7 @@ from django.db import InterfaceError, OperationalError
 from .services import job_fail
 
 
-class JobTask(Task):  # type: ignore[misc]
+class JobTask(Task):
     """Tasks of long jobs take the job id as their only argument."""
 
     autoretry_for = (OperationalError, InterfaceError)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from trustone.access import policies
@@ -24,9 +25,9 @@ class JobDetailView(PortalView):
 class JobDownloadView(PortalView):
     access_policy = policies.AUTHENTICATED
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
         job = access_job(self.actor, pk)
         if not job.result_file:
             raise NotFound
-        name = job.result_file.name.rsplit("/", 1)[-1]
+        name = (job.result_file.name or "result").rsplit("/", 1)[-1]
         return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)

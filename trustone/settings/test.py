@@ -19,7 +19,7 @@ MEDIA_ROOT = BASE_DIR / ".local" / "test-media"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-LOGGING["root"]["level"] = "WARNING"
+LOGGING["root"]["level"] = "WARNING"  # type: ignore[index]
 
 # The worker-kill test (tests/integration/assessments/test_report_pdf_worker.py) starts
 # real worker processes with these settings and steers them through the environment:

@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from members.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, seed_demo
-from members.rules import KINDS_WITH_MANDATORY_MFA
+from trustone.access.mfa import KINDS_WITH_MANDATORY_MFA
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from members.rules import KINDS_WITH_MANDATORY_MFA, invitation_state, roles_for_kind
+from members.rules import invitation_state, roles_for_kind
+from trustone.access.mfa import KINDS_WITH_MANDATORY_MFA
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 

@@ -1,0 +1,110 @@
+"""Demo data of the supply chain: a real-looking supplier list for the demo importer.
+Registered as a demo seeder in SupplychainConfig.ready(); idempotent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import Chain, Facility
+
+DEMO_IMPORTER = "Van der Steen Natuursteen B.V."
+
+
+# (product, factory, factory place, country, lat, lon, quarry, quarry place, volume €)
+SUPPLIER_LIST = [
+    (
+        "Kandla Grey zandsteen",
+        "Shree Ganesh Stone Industries",
+        "Kota",
+        "IN",
+        "25.1802",
+        "75.8331",
+        "Bijolia sandstone quarry",
+        "Bijolia",
+        "185000",
+    ),
+    (
+        "Raj Green leisteen",
+        "Rajasthan Slate Works",
+        "Deoli",
+        "IN",
+        "25.7561",
+        "75.3811",
+        "",
+        "",
+        "64000",
+    ),
+    (
+        "G654 graniet",
+        "Xiamen Granite Co.",
+        "Shuitou",
+        "CN",
+        "24.7373",
+        "118.4364",
+        "Zhangpu quarry",
+        "Zhangpu",
+        "142000",
+    ),
+    (
+        "Blauwe hardsteen (Vietnam)",
+        "Thanh Hoa Bluestone Factory",
+        "Thanh Hoa",
+        "VN",
+        "",
+        "",
+        "",
+        "",
+        "96000",
+    ),
+    (
+        "Sagar Black",
+        "Sagar Stones Pvt. Ltd.",
+        "Ongole",
+        "IN",
+        "15.5057",
+        "80.0499",
+        "Chimakurthy quarry",
+        "Chimakurthy",
+        "51000",
+    ),
+]
+
+
+def seed_supplier_list_of(organisation: Any) -> None:
+    """A supplier list of five chains in India, China and Vietnam, unless it has one."""
+    if Chain.objects.filter(organisation=organisation).exists():
+        return
+    for product, factory, place, country, lat, lon, quarry, quarry_place, volume in SUPPLIER_LIST:
+        factory_row = Facility.objects.create(
+            organisation=organisation,
+            kind="factory",
+            name=factory,
+            place=place,
+            country=country,
+            latitude=lat or None,
+            longitude=lon or None,
+            address="" if lat else f"Industrial Area, {place}",
+        )
+        quarry_row = None
+        if quarry:
+            quarry_row = Facility.objects.create(
+                organisation=organisation,
+                kind="quarry",
+                name=quarry,
+                place=quarry_place,
+                country=country,
+                address=f"{quarry_place} mining area",
+            )
+        Chain.objects.create(
+            organisation=organisation,
+            product=product,
+            factory=factory_row,
+            quarry=quarry_row,
+            extraction_country=country,
+            processing_country=country,
+            volume_eur=volume,
+        )
+
+
+def seed_supply_chain(organisations: dict[str, Any]) -> None:
+    seed_supplier_list_of(organisations[DEMO_IMPORTER])
