@@ -53,7 +53,12 @@ class LevelAssignment(models.Model):
             )
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(level__lte=5), name="level_at_most_5")
+            models.CheckConstraint(
+                condition=models.Q(level__lte=5),
+                name="level_at_most_5",
+                violation_error_code="level_too_high",
+                violation_error_message=_("Level 5 is the highest level."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -582,7 +587,10 @@ class Assessment(models.Model):
         indexes = [models.Index(fields=["status"], name="assessment_status_idx")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(decided_level__lte=5), name="decided_level_at_most_5"
+                condition=models.Q(decided_level__lte=5),
+                name="decided_level_at_most_5",
+                violation_error_code="level_too_high",
+                violation_error_message=_("Level 5 is the highest level."),
             )
         ]
 
