@@ -155,6 +155,12 @@ ACCOUNT_RATE_LIMITS = {
 # in the audit log and for allauth's per-IP rate limits).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Anonymous forms (trustone.ratelimit): attempts per client address and per e-mail
+# address typed into the form, as "amount/period" (s, m, h, d; "10/15m").
+RATE_LIMITS = {
+    "party_application": "5/h",
+    "party_application_email": "3/d",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TruStone"
 
