@@ -1,5 +1,6 @@
 """One place where the API turns a service's Django ValidationError into a 400 with the
-field errors (`{"field": ["reason"]}`, or a list of reasons), in the user's language.
+field errors (`{"field": ["reason"]}`, and `{"non_field_errors": ["reason"]}` for the
+request as a whole), in the user's language.
 
 Database constraints speak to people through their `violation_error_message`. As a last
 line of defence, a message that still names a constraint (Django's default "Constraint
@@ -13,11 +14,13 @@ from functools import cache
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 logger = logging.getLogger(__name__)
@@ -53,10 +56,25 @@ def _as_drf(error: DjangoValidationError) -> ValidationError:
     return ValidationError(_scrub(error.messages))
 
 
+def _reasons_per_field(data: Any) -> Any:
+    """Every 400 is an object (the schema's ValidationError): reasons about the request as a
+    whole go under `non_field_errors`, as DRF's serializers put them."""
+    key = api_settings.NON_FIELD_ERRORS_KEY
+    if isinstance(data, list):
+        return {key: data}
+    if isinstance(data, dict) and NON_FIELD_ERRORS in data:
+        data = dict(data)
+        data[key] = list(data.get(key, [])) + list(data.pop(NON_FIELD_ERRORS))
+    return data
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DjangoValidationError):
         exc = _as_drf(exc)
     elif isinstance(exc, IntegrityError):
         logger.warning("IntegrityError answered with 400: %s", exc)
         exc = ValidationError([_conflict_message()])
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(exc, ValidationError):
+        response.data = _reasons_per_field(response.data)
+    return response

@@ -24,7 +24,7 @@ def test_half_coordinates_answer_with_the_reason_not_the_constraint_name(world) 
     body = response.content.decode()
     assert "facility_coordinates_both_or_none" not in body
     assert response.json() == {
-        "__all__": ["Vul zowel breedtegraad als lengtegraad in, of geen van beide."]
+        "non_field_errors": ["Vul zowel breedtegraad als lengtegraad in, of geen van beide."]
     }
     assert not Facility.objects.exists()
 
