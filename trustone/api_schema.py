@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.extensions import OpenApiSerializerExtension
+from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
@@ -46,6 +46,33 @@ class ValidationErrorScheme(OpenApiSerializerExtension):
             "additionalProperties": {"type": "array", "items": {"type": "string"}},
             "example": {"name": ["Dit veld is verplicht."]},
         }
+
+
+class DecimalFieldScheme(OpenApiSerializerFieldExtension):
+    """A decimal is a string of digits: drf-spectacular's pattern also lets "", "-" and
+    "." through, which the API refuses."""
+
+    target_class = serializers.DecimalField
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema: Any, direction: Any) -> dict[str, Any]:
+        schema: dict[str, Any] = auto_schema._map_serializer_field(
+            self.target, direction, bypass_extensions=True
+        )
+        field = self.target
+        if schema.get("type") == "string" and field.max_digits is not None:
+            places = field.decimal_places or 0
+            whole = field.max_digits - places
+            fraction = rf"(?:\.\d{{0,{places}}})?" if places else ""
+            sign = "" if field.min_value is not None and field.min_value >= 0 else "-?"
+            schema["pattern"] = rf"^{sign}\d{{1,{whole}}}{fraction}$"
+            limits = [
+                f"at least {field.min_value}" if field.min_value is not None else "",
+                f"at most {field.max_value}" if field.max_value is not None else "",
+            ]
+            if any(limits):
+                schema["description"] = " and ".join(x for x in limits if x).capitalize() + "."
+        return schema
 
 
 ORGANISATION_HEADER = OpenApiParameter(

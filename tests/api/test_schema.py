@@ -84,3 +84,25 @@ def test_real_errors_match_the_documented_components(schema, world, client) -> N
     )
     assert unreadable.status_code == 400
     validation_error.validate(unreadable.json())
+
+
+def test_an_unknown_api_url_answers_with_the_json_error(schema) -> None:
+    from django.test import Client
+
+    response = Client().get("/api/v1/supplier-list/facilities/null,null/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    _validator(schema, "Error").validate(response.json())
+    assert "<html" in Client().get("/bestaat-niet/").content.decode()  # the portal's page
+
+
+def test_a_method_an_endpoint_lacks_is_405_whoever_asks(world) -> None:
+    from django.test import Client
+
+    for client in (
+        token_client(world.users["company_admin"], world.organisations["other_company"]),
+        token_client(world.users["company_admin"]),
+        Client(),
+    ):
+        assert client.generic("TRACE", reverse("api:me")).status_code == 405
+        assert client.put(reverse("api:me")).status_code == 405
