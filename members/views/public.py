@@ -161,13 +161,12 @@ class PartyApplicationView(PortalView):
             key=form.cleaned_data["contact_email"],
         )
         if over_limit:
-            form.add_error(
-                None,
-                _(
-                    "We have received several applications from you in a short time. "
-                    "Wait a while before you send another one, or write to the secretariat."
-                ),
+            # Said at the top of the page, where it is seen; the form keeps what was typed.
+            limited = _(
+                "We have received several applications from you in a short time. "
+                "Wait a while before you send another one, or write to the secretariat."
             )
-            return render(request, self.template_name, {"form": form}, status=429)
+            context = {"form": form, "limited": limited}
+            return render(request, self.template_name, context, status=429)
         party_application_submit(**form.cleaned_data)
         return redirect(f"{request.path}?sent=1")

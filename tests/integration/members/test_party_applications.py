@@ -122,7 +122,7 @@ def test_anonymous_applications_are_limited_per_client(
             "We have received several applications from you in a short time. "
             "Wait a while before you send another one, or write to the secretariat."
         )
-    assert response.context["form"].non_field_errors() == [reason]
+    assert response.context["limited"] == reason
     assert reason in response.content.decode()
     # Another client is not affected.
     other = client.post(url, _application(), REMOTE_ADDR="192.0.2.77")
