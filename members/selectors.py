@@ -294,8 +294,6 @@ def may_revoke_api_tokens(actor: Actor, organisation: Organisation) -> bool:
 def api_token_expiries_of(actor: Actor, organisation: Organisation) -> dict[int, Any]:
     """User id → expiry of the valid API tokens of an organisation's people, for whoever
     may revoke them; empty for anyone else."""
-    from knox.models import AuthToken
-
     if not may_revoke_api_tokens(actor, organisation):
         return {}
     tokens = AuthToken.objects.filter(
