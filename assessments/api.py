@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -16,7 +16,7 @@ from trustone.access import policies
 from trustone.access.actor import Actor
 from trustone.access.api import PortalAPIView
 
-from . import plans, reports, submission
+from . import plans, report_pdf, reports, submission
 from .models import ActionStatus, Rating, Report, Theme
 
 
@@ -28,6 +28,25 @@ class ReportOutputSerializer(serializers.Serializer):
     status = serializers.CharField()
     framework_version = serializers.IntegerField(source="framework.version")
     submitted_at = serializers.DateTimeField(allow_null=True)
+    pdf_status = serializers.SerializerMethodField(
+        help_text="null for a version not submitted; `being_prepared` until the PDF of "
+        "what was submitted is ready (it is rendered after submission), then `ready`."
+    )
+    pdf_url = serializers.SerializerMethodField(
+        help_text="The portal's download link of the submitted PDF; null until it is ready."
+    )
+
+    @extend_schema_field(
+        serializers.ChoiceField(
+            choices=[report_pdf.PDF_BEING_PREPARED, report_pdf.PDF_READY], allow_null=True
+        )
+    )
+    def get_pdf_status(self, report: Report) -> str | None:
+        return report_pdf.report_pdf_status(report)
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_pdf_url(self, report: Report) -> str | None:
+        return report_pdf.report_pdf_url(report)
 
 
 class ReportListAPI(PortalAPIView):
@@ -123,8 +142,11 @@ class ActionSerializer(serializers.Serializer):
     progress = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-def _with_facility(actor: Actor, report: Report, validated: dict[str, Any]) -> dict[str, Any]:
-    """Turn a facility id into one of the company's own facilities (only when given)."""
+def _with_facility(
+    actor: Actor, report: Report, validated: dict[str, Any], current: int | None = None
+) -> dict[str, Any]:
+    """Turn a facility id into one of the company's own facilities (only when given); the
+    risk's `current` facility stays valid even when it has been archived."""
     from supplychain.selectors import facilities_of
 
     fields = dict(validated)
@@ -133,7 +155,9 @@ def _with_facility(actor: Actor, report: Report, validated: dict[str, Any]) -> d
         fields["facility"] = None
         if facility_id is not None:
             fields["facility"] = (
-                facilities_of(actor, report.organisation).filter(pk=facility_id).first()
+                facilities_of(actor, report.organisation, including=current)
+                .filter(pk=facility_id)
+                .first()
             )
             if fields["facility"] is None:
                 raise ValidationError({"facility": [_("Choose one of your own facilities.")]})
@@ -169,7 +193,7 @@ class RiskDetailAPI(PortalAPIView):
         risk = plans.access_risk(self.actor, pk)
         data = RiskSerializer(risk, data=request.data, partial=partial)
         data.is_valid(raise_exception=True)
-        fields = _with_facility(self.actor, risk.report, data.validated_data)
+        fields = _with_facility(self.actor, risk.report, data.validated_data, risk.facility_id)
         if partial and fields.get("theme", risk.theme) == "other":
             fields.setdefault("other_theme", risk.other_theme)
         risk = plans.risk_save(actor=self.actor, report=risk.report, risk=risk, **fields)

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from members.levels import current_level, latest_levels, level_assignment_add
+from members.models import LevelAssignment, LevelSource
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 from trustone.access.grants import grant, granted_objects, has_grant, revoke
@@ -25,20 +27,17 @@ from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
 from . import rules
-from .levels import level_assignment_add
 from .models import (
     Assessment,
     AssessmentKind,
     AssessmentStatus,
-    LevelAssignment,
-    LevelSource,
     Report,
     ReportStatus,
     ScoreAdjustment,
 )
+from .permissions import ASSESS
 from .scoring import Scorecard, scorecard
 
-ASSESS = "assessments.assess_assessment"
 QUEUE_FILTERS = ("q", "period", "status", "assessor", "size", "level", "overdue")
 
 
@@ -51,9 +50,10 @@ def is_coordinator(actor: Actor) -> bool:
 
 
 def may_assess(actor: Actor, assessment: Assessment) -> bool:
-    """The coordinator, or the assessor the report is assigned to (object grant)."""
+    """The coordinator, or the assessor the report is assigned to (object grant); a
+    secretariat member who is not an assessor never assesses, whatever it was granted."""
     return is_coordinator(actor) or (
-        actor.is_secretariat and has_grant(user=actor.user, permission=ASSESS, obj=assessment)
+        actor.is_assessor and has_grant(user=actor.user, permission=ASSESS, obj=assessment)
     )
 
 
@@ -146,12 +146,21 @@ def assessors(actor: Actor) -> QuerySet[Any]:
 
     if not is_coordinator(actor):
         return User.objects.none()
-    return active_people(actor.organisation).order_by("full_name", "email")
+    return (
+        active_people(actor.organisation)
+        .filter(
+            memberships__organisation=actor.organisation,
+            memberships__role__in=("admin", "assessor"),
+            memberships__is_active=True,
+        )
+        .distinct()
+        .order_by("full_name", "email")
+    )
 
 
 def assigned_to(actor: Actor) -> QuerySet[Assessment]:
-    """The open assessments assigned to the actor."""
-    if not actor.is_secretariat or actor.user is None:
+    """The open assessments assigned to the actor (an assessor or the coordinator)."""
+    if not (actor.is_assessor or actor.is_secretariat_admin) or actor.user is None:
         return Assessment.objects.none()
     return granted_objects(
         user=actor.user,
@@ -184,20 +193,6 @@ def _store_scores(assessment: Assessment, card: Scorecard) -> None:
     assessment.quarry_insight = card.quarry_insight.quantize(Decimal("0.0001"))
     assessment.computed_level = card.level
     assessment.scored_at = timezone.now()
-
-
-def latest_levels(organisation_ids: Iterable[int]) -> dict[int, int]:
-    """The current level (latest decision) per organisation id, in one query."""
-    return dict(
-        LevelAssignment.objects.filter(organisation_id__in=list(organisation_ids))
-        .order_by("organisation_id", "-decided_on", "-id")
-        .distinct("organisation_id")
-        .values_list("organisation_id", "level")
-    )
-
-
-def current_level(organisation: Any) -> int | None:
-    return latest_levels([organisation.pk]).get(organisation.pk)
 
 
 def assessment_histories(organisation_ids: Iterable[int]) -> dict[int, dict[int, str]]:
@@ -539,13 +534,13 @@ def _mail_company(assessment_id: int) -> None:
 
 
 def access_letter_assessment(actor: Actor, assessment_id: int) -> Assessment:
-    """A decided assessment, for its letter: the company's own, or any for the
-    secretariat."""
+    """A decided assessment, for its letter: the company's own; at the secretariat, for
+    the coordinator and the assessor granted on it."""
     if actor.is_secretariat:
         assessment = (
             _assessments().filter(pk=assessment_id, status=AssessmentStatus.DECIDED).first()
         )
-        if assessment is None:
+        if assessment is None or not may_assess(actor, assessment):
             raise NotFound
         return assessment
     return access_company_assessment(actor, assessment_id)

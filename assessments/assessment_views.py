@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from members.rules import LEVEL_THRESHOLDS
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
@@ -17,7 +18,7 @@ from trustone.languages import portal_language
 from trustone.pagination import paginate
 from trustone.pdf import render_pdf
 
-from . import assessing, rules
+from . import assessing
 from .forms import AdjustForm, AssignForm, QueueFilterForm, ReviewForm
 from .models import AssessmentKind
 from .samples import findings_of
@@ -112,14 +113,14 @@ class AssessView(PortalView):
     """The workspace: the report beside the framework's points, the score per step and in
     total, the proposed level with what each criterion of the next level lacks."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         return _workspace(request, self.actor, assessing.access_assessment(self.actor, pk))
 
 
 class AdjustView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ASSESSING
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int, code: str) -> HttpResponse:
@@ -145,7 +146,7 @@ class AdjustView(PortalView):
 
 
 class ReviewView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ASSESSING
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -165,7 +166,7 @@ class ReviewView(PortalView):
 
 
 class ProposeView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ASSESSING
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -262,7 +263,7 @@ def _result_context(assessment: Any) -> dict[str, Any]:
         "report": assessment.report,
         "card": card,
         "is_full": assessment.kind == AssessmentKind.FULL,
-        "thresholds": rules.LEVEL_THRESHOLDS,
+        "thresholds": LEVEL_THRESHOLDS,
         "adjusted": [a for a in card.answers if a.adjustments],
     }
 
@@ -281,7 +282,7 @@ class CompanyAssessmentView(PortalView):
 class LetterView(PortalView):
     """The assessment letter as a PDF, in Dutch or English (?lang=en)."""
 
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         assessment = assessing.access_letter_assessment(self.actor, pk)

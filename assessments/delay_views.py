@@ -67,7 +67,7 @@ class DelayedMemberView(PortalView):
 
 
 class KnowledgeModulesView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, organisation_pk: int) -> HttpResponse:

@@ -11,17 +11,19 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.models import LevelAssignment
 from trustone.access.actor import Actor
-from trustone.access.errors import NotFound
+from trustone.access.errors import NotFound, require
 from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
 from . import rules
-from .models import DelayCase, LevelAssignment, SteeringDecision
+from .models import DelayCase, SteeringDecision
 
 
 @dataclass
@@ -134,9 +136,8 @@ def _save(case: DelayCase, actor: Actor) -> None:
 @transaction.atomic
 def knowledge_modules_offer(*, actor: Actor, organisation: Any) -> DelayCase:
     """The secretariat records that a company delayed on level 1 or 2 has been offered
-    the knowledge modules; its administrators are told by e-mail."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    the knowledge modules (a secretariat administrator); its administrators are told."""
+    require(actor.is_secretariat_admin)
     progress = progress_of(organisation)
     if progress is None or progress.follow_up != "knowledge_modules":
         raise ValidationError(_("Knowledge modules are offered on levels 1 and 2."))
@@ -237,8 +238,7 @@ def steering_decision_record(
     from members.lifecycle import termination_record
     from members.models import TerminationKind
 
-    if not (actor.is_secretariat and actor.is_admin):
-        raise PermissionDenied
+    require(actor.is_secretariat_admin)
     progress = progress_of(organisation)
     if progress is None:
         raise ValidationError(_("This company is not delayed."))
@@ -293,3 +293,14 @@ def delay_tasks(actor: Actor) -> list[tuple[str, str]]:
             reverse("assessments:my_progress"),
         )
     ]
+
+
+def explanatory_note_subquery() -> QuerySet[Any]:
+    """For the public listing (registered in AppConfig.ready): a delayed company's own
+    explanatory note for its current level (DOMAIN §4.5)."""
+    return (
+        DelayCase.objects.filter(organisation=OuterRef("pk"), level=OuterRef("current_level"))
+        .exclude(explanatory_note="")
+        .order_by("-entered_level_on")
+        .values("explanatory_note")[:1]
+    )

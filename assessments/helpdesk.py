@@ -13,16 +13,22 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
-from trustone.access.errors import NotFound
+from trustone.access.errors import NotFound, require
 
 from .evidence import check_upload
 from .models import FaqEntry, HelpdeskMessage, HelpdeskThread
 
 
+def answers_helpdesk(actor: Actor) -> bool:
+    """The secretariat's administrators and assessors work the helpdesk inbox; another
+    secretariat member does not read what companies share there."""
+    return actor.is_secretariat_admin or actor.is_assessor
+
+
 def threads_visible_to(actor: Actor) -> QuerySet[HelpdeskThread]:
-    """The shared inbox for the secretariat; a company's own questions for its users."""
+    """The shared inbox for the helpdesk team; a company's own questions for its users."""
     threads = HelpdeskThread.objects.select_related("organisation", "created_by")
-    if actor.is_secretariat:
+    if answers_helpdesk(actor):
         return threads
     if actor.organisation is None or actor.organisation_kind != "company":
         return HelpdeskThread.objects.none()
@@ -80,8 +86,7 @@ def thread_start(
 @transaction.atomic
 def thread_reply(*, actor: Actor, thread: HelpdeskThread, body: str, upload: Any = None) -> Any:
     """A reply by the company or the secretariat; the other side is e-mailed."""
-    if not (actor.is_secretariat or actor.acts_for(thread.organisation)):
-        raise PermissionDenied
+    require(answers_helpdesk(actor) or actor.acts_for(thread.organisation))
     message = _add_message(actor=actor, thread=thread, body=body, upload=upload)
     HelpdeskThread.objects.filter(pk=thread.pk).update(
         is_answered=actor.is_secretariat, updated_at=timezone.now()
@@ -124,9 +129,9 @@ def _notify_company(thread: HelpdeskThread) -> None:
 def faq_publish(
     *, actor: Actor, question_nl: str, question_en: str, answer_nl: str, answer_en: str
 ) -> FaqEntry:
-    """The secretariat publishes an answer worth sharing (without naming the company)."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    """A secretariat administrator publishes an answer worth sharing (without naming the
+    company)."""
+    require(actor.is_secretariat_admin)
     entry = FaqEntry(
         question_nl=question_nl.strip(),
         question_en=question_en.strip(),

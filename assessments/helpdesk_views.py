@@ -44,7 +44,7 @@ class FaqForm(forms.Form):
 class HelpdeskView(PortalView):
     """Companies: their questions and a new one. The secretariat: the shared inbox."""
 
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
     template_name = "assessments/helpdesk.html"
 
     def _render(self, form: ThreadForm | None, status: int = 200) -> HttpResponse:
@@ -82,7 +82,7 @@ class HelpdeskView(PortalView):
 
 
 class ThreadView(PortalView):
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
     template_name = "assessments/thread.html"
 
     def _render(self, thread: object, form: ReplyForm, status: int = 200) -> HttpResponse:
@@ -121,7 +121,7 @@ class ThreadView(PortalView):
 
 
 class AttachmentView(PortalView):
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, message_pk: int) -> HttpResponse:
         message = helpdesk.access_attachment(self.actor, message_pk)
@@ -131,7 +131,7 @@ class AttachmentView(PortalView):
 
 
 class FaqPublishView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest) -> HttpResponse:

@@ -19,7 +19,7 @@ from .forms import ImporterForm
 
 
 class ImportersView(PortalView):
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         report = reports.access_report(self.actor, pk)

@@ -1,4 +1,5 @@
-"""Levels and, later, reports and assessments."""
+"""Frameworks, reports and their assessments. The level history itself is a membership
+fact: `members.models.LevelAssignment`."""
 
 from typing import Any
 
@@ -6,63 +7,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-
-class LevelSource(models.TextChoices):
-    ASSESSMENT = "assessment", _("Assessment")
-    RECORDED = "recorded", _("Recorded by the secretariat")
-
-
-class LevelAssignment(models.Model):
-    """A company's level (1–5; 0 = not yet classified) as decided on a date. The level
-    history is the list of these; a correction is a new record, never an update."""
-
-    organisation = models.ForeignKey(
-        "members.Organisation", on_delete=models.PROTECT, related_name="levels"
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    level = models.PositiveSmallIntegerField(_("level"))
-    decided_on = models.DateField(_("decided on"))
-    explanatory_note = models.TextField(
-        _("explanatory note"),
-        blank=True,
-        help_text=_("Shown on the public listing when a company from level 3 is delayed."),
-    )
-    source = models.CharField(
-        _("source"), max_length=20, choices=LevelSource.choices, default=LevelSource.RECORDED
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("level")
-        verbose_name_plural = _("levels")
-        ordering = ["organisation", "-decided_on", "-id"]
-        indexes = [
-            # The current level of a company: its latest decision, read from the index.
-            models.Index(
-                fields=["organisation", "-decided_on", "-id"],
-                include=["level"],
-                name="level_org_latest_idx",
-            )
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(level__lte=5),
-                name="level_at_most_5",
-                violation_error_code="level_too_high",
-                violation_error_message=_("Level 5 is the highest level."),
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.organisation} {self.year}: {self.level}"
 
 
 class Framework(models.Model):
@@ -227,7 +171,11 @@ class Report(models.Model):
     )
     reminded_on = models.DateField(null=True, blank=True)
     snapshot = models.JSONField(_("submitted content"), null=True, blank=True)
+    # Rendered after submission by a task on the `reports` queue, in the submitter's
+    # language; empty while it is being prepared.
     pdf = models.FileField(upload_to="reports/%Y/", blank=True)
+    language = models.CharField(_("language of the submission"), max_length=2, blank=True)
+    confirmation_sent_at = models.DateTimeField(_("confirmation e-mailed"), null=True, blank=True)
     return_comment = models.TextField(_("comments of the secretariat"), blank=True)
     returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
 
@@ -306,7 +254,9 @@ class Risk(models.Model):
     region = models.CharField(_("production region or link"), max_length=200)
     facility = models.ForeignKey(
         "supplychain.Facility",
-        on_delete=models.SET_NULL,
+        # A facility a risk refers to is archived, never deleted (supplychain catches the
+        # ProtectedError): the plan of action keeps pointing at the same site.
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -575,7 +525,11 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     level_assignment = models.OneToOneField(
-        LevelAssignment, on_delete=models.PROTECT, null=True, blank=True, related_name="assessment"
+        "members.LevelAssignment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessment",
     )
     created_at = models.DateTimeField(default=timezone.now)
 

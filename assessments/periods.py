@@ -5,16 +5,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
+from trustone.access.errors import require
 from trustone.audit.services import audit_record
 
 from .models import Framework, Report, ReportingPeriod, ReportStatus
@@ -46,8 +48,7 @@ def period_open(
 ) -> ReportingPeriod:
     """Open the reporting period for `year` (secretariat): a draft report for every
     reporting member (or the chosen ones), each told by e-mail after the commit."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    require(actor.is_secretariat_admin)
     if ReportingPeriod.objects.filter(year=year).exists():
         raise ValidationError(
             {"year": _("The reporting period %(year)s is already open.") % {"year": year}}
@@ -152,6 +153,23 @@ def open_reports_of(actor: Actor) -> QuerySet[Report]:
         organisation=actor.organisation,
         status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED],
     ).select_related("period")
+
+
+def report_tasks(actor: Actor) -> list[tuple[str, str]]:
+    """Dashboard tasks (registered in AppConfig.ready): the company's reports still due."""
+    if actor.organisation_kind != "company":
+        return []
+    return [
+        (
+            _("Your report on %(year)s is due on %(date)s")
+            % {
+                "year": report.period.year,
+                "date": date_format(report.period.deadline, "DATE_FORMAT"),
+            },
+            reverse("assessments:report", args=[report.pk]),
+        )
+        for report in open_reports_of(actor)
+    ]
 
 
 def periods_for_secretariat(actor: Actor) -> QuerySet[ReportingPeriod]:

@@ -21,7 +21,7 @@ from . import plan_tests
 from .forms import PlanTestAnswerForm, PlanTestRequestForm
 
 ASKERS = policies.GOVERNMENT | policies.COMPANY
-READERS = ASKERS | policies.SECRETARIAT
+READERS = ASKERS | policies.SECRETARIAT_ADMIN
 
 
 class PlanTestsView(PortalView):
@@ -42,7 +42,11 @@ class PlanTestNewView(PortalView):
     def _companies(self) -> Any:
         companies = plan_tests.member_companies()
         if self.actor.organisation_kind == "company":
+            # A company asks about its own plan; one without a plan of action (not a full
+            # member) has nothing to have tested.
             companies = companies.filter(pk=self.actor.organisation_id)
+            if not companies.exists():
+                raise NotFound
         return companies
 
     def _page(self, request: HttpRequest, form: Any, status: int = 200) -> HttpResponse:
@@ -72,12 +76,15 @@ class PlanTestView(PortalView):
         return render(
             request,
             "assessments/plan_test.html",
-            {"item": item, "form": PlanTestAnswerForm() if self.actor.is_secretariat else None},
+            {
+                "item": item,
+                "form": PlanTestAnswerForm() if self.actor.is_secretariat_admin else None,
+            },
         )
 
 
 class PlanTestAnswerView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:

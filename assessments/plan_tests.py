@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
-from trustone.access.errors import NotFound
+from trustone.access.errors import NotFound, require
 from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
@@ -33,12 +33,12 @@ def member_companies() -> QuerySet[Any]:
 
 
 def requests_visible_to(actor: Actor) -> QuerySet[PlanTestRequest]:
-    """The secretariat sees every request; an organisation those it made and, for a
-    company, those about its own plan."""
+    """Secretariat administrators see every request; an organisation those it made and,
+    for a company, those about its own plan."""
     requests = PlanTestRequest.objects.select_related(
         "requested_by_organisation", "company", "requested_by", "answered_by"
     )
-    if actor.is_secretariat:
+    if actor.is_secretariat_admin:
         return requests
     if actor.organisation is None or actor.organisation_kind not in ASKERS:
         return PlanTestRequest.objects.none()
@@ -101,9 +101,8 @@ def plan_test_request(
 def plan_test_answer(
     *, actor: Actor, request: PlanTestRequest, verdict: str, answer: str
 ) -> PlanTestRequest:
-    """The secretariat answers; the person who asked gets an e-mail."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    """A secretariat administrator answers; the person who asked gets an e-mail."""
+    require(actor.is_secretariat_admin)
     request = PlanTestRequest.objects.select_for_update().get(pk=request.pk)
     errors = {}
     if verdict not in PlanVerdict.values:

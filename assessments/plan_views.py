@@ -20,7 +20,7 @@ from .forms import ActionForm, RiskForm
 
 
 class PlanView(PortalView):
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         report = reports.access_report(self.actor, pk)
@@ -49,9 +49,10 @@ class RiskEditView(PortalView):
         return reports.access_editable_report(self.actor, pk), None  # type: ignore[arg-type]
 
     def _form(self, report: Any, risk: Any, data: Any = None) -> RiskForm:
-        return RiskForm(
-            data, instance=risk, facilities=facilities_of(self.actor, report.organisation)
+        facilities = facilities_of(
+            self.actor, report.organisation, including=risk.facility_id if risk else None
         )
+        return RiskForm(data, instance=risk, facilities=facilities)
 
     def get(
         self, request: HttpRequest, pk: int | None = None, risk_pk: int | None = None

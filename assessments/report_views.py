@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -9,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from supplychain.rules import display_percent
 from supplychain.selectors import chains_of, insight_of
 from trustone.access import policies
 from trustone.access.errors import NotFound
@@ -16,10 +19,18 @@ from trustone.access.views import PortalView
 from trustone.languages import portal_language
 
 from . import evidence, importers, reports, submission
-from .rules import display_percent
 
 
 def _insight(actor: object, report: object) -> tuple:
+    """(chains, factory insight, quarry insight): the frozen ones of a submitted version,
+    the company's live supplier list for a draft."""
+    snapshot = getattr(report, "snapshot", None)
+    if report.status not in reports.EDITABLE and snapshot:  # type: ignore[attr-defined]
+        return (
+            snapshot.get("chains", []),
+            Decimal(snapshot.get("factory_insight", "0")),
+            Decimal(snapshot.get("quarry_insight", "0")),
+        )
     chains = list(chains_of(actor, report.organisation))  # type: ignore[attr-defined]
     return chains, *insight_of(chains)
 
@@ -27,7 +38,7 @@ def _insight(actor: object, report: object) -> tuple:
 class ReportView(PortalView):
     """The report's parts and what is still missing."""
 
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         report = reports.access_report(self.actor, pk)
@@ -60,7 +71,7 @@ class ReportView(PortalView):
 
 
 class QuestionnaireView(PortalView):
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         report = reports.access_report(self.actor, pk)
@@ -124,9 +135,8 @@ class SubmitView(PortalView):
             messages.success(
                 request,
                 _(
-                    "Your report has been submitted. A confirmation with "
-                    "a PDF of what you submitted has been e-mailed to "
-                    "you."
+                    "Your report has been submitted. A PDF of what you submitted is being "
+                    "prepared; you will receive it by e-mail."
                 ),
             )
         return redirect("assessments:report", report.pk)
@@ -156,7 +166,7 @@ class NewVersionView(PortalView):
 class ReturnView(PortalView):
     """The secretariat returns a submitted report for changes, with comments."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -177,7 +187,7 @@ class ReturnView(PortalView):
 
 
 class ReportPdfView(PortalView):
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         report = reports.access_report(self.actor, pk)
@@ -215,7 +225,7 @@ class EvidenceUploadView(PortalView):
 
 
 class EvidenceDownloadView(PortalView):
-    access_policy = policies.COMPANY | policies.SECRETARIAT
+    access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, evidence_pk: int) -> HttpResponse:
         item = evidence.access_evidence(self.actor, evidence_pk)

@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
+from trustone.access.grants import granted_objects
 
 from . import rules
-from .models import Answer, AnswerOption, Question, Report, ReportStatus, Step
+from .models import Answer, AnswerOption, Assessment, Question, Report, ReportStatus, Step
+from .permissions import ASSESS
 
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
@@ -30,10 +32,17 @@ def ensure_editable(actor: Actor, report: Report) -> None:
 
 
 def reports_visible_to(actor: Actor) -> QuerySet[Report]:
-    """The secretariat sees every report; a company its own."""
+    """A company sees its own reports, drafts included. At the secretariat, a submitted
+    report's content is for the administrators and for the assessor granted on its
+    assessment; drafts stay the company's. Everyone else sees none."""
     reports = Report.objects.select_related("period", "organisation", "framework")
-    if actor.is_secretariat:
-        return reports
+    if actor.is_secretariat_admin:
+        return reports.exclude(status__in=EDITABLE)
+    if actor.is_assessor:
+        granted = granted_objects(
+            user=actor.user, permission=ASSESS, queryset=Assessment.objects.all()
+        )
+        return reports.exclude(status__in=EDITABLE).filter(pk__in=granted.values("report_id"))
     if actor.organisation is None or actor.organisation_kind != "company":
         return Report.objects.none()
     return reports.filter(organisation=actor.organisation)

@@ -23,7 +23,7 @@ from .periods import periods_for_secretariat
 class SamplesView(PortalView):
     """Earlier draws, and a new one."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
 
     def _page(self, request: HttpRequest, form: Any, status: int = 200) -> HttpResponse:
         return render(
@@ -56,7 +56,7 @@ class SamplesView(PortalView):
 class SampleView(PortalView):
     """One draw: how to reproduce it, the drawn reports and their findings."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         draw = samples.access_draw(self.actor, pk)
@@ -73,7 +73,7 @@ class SampleView(PortalView):
 
 
 class FindingView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int, report_pk: int) -> HttpResponse:

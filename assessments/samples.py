@@ -8,13 +8,13 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
-from trustone.access.errors import NotFound
+from trustone.access.errors import NotFound, require
 from trustone.audit.services import audit_record
 
 from . import rules
@@ -39,8 +39,9 @@ def population(period: Any, kind: str) -> list[int]:
 
 
 def draws_visible_to(actor: Actor) -> QuerySet[SampleDraw]:
-    """Every draw, for the secretariat; nothing for anyone else."""
-    if not actor.is_secretariat:
+    """Every draw, for secretariat administrators (who run the sample checks); nothing
+    for anyone else."""
+    if not actor.is_secretariat_admin:
         return SampleDraw.objects.none()
     return SampleDraw.objects.select_related("period", "drawn_by")
 
@@ -72,8 +73,7 @@ def sample_draw(
     *, actor: Actor, period: Any, kind: str, size: int, seed: str = "", note: str = ""
 ) -> SampleDraw:
     """Draw `size` reports at random from the period's population (the secretariat)."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    require(actor.is_secretariat_admin)
     ids = population(period, kind)
     if not ids:
         raise ValidationError(_("There are no submitted reports to draw from in this period."))
@@ -106,8 +106,7 @@ def finding_record(
     *, actor: Actor, draw: SampleDraw, report_id: int, outcome: str, findings: str
 ) -> SampleFinding:
     """Record (or correct) what the verification of one drawn report found."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    require(actor.is_secretariat_admin)
     if report_id not in draw.selected:
         raise NotFound
     finding = SampleFinding.objects.filter(draw=draw, report_id=report_id).first() or (

@@ -12,10 +12,12 @@ from typing import Any
 
 from django.utils import timezone
 
+from members.levels import latest_levels
 from trustone.access.actor import Actor
+from trustone.spreadsheets import spreadsheet_row
 
 from . import rules
-from .assessing import assessment_histories, latest_levels
+from .assessing import assessment_histories
 from .models import ReportingPeriod
 
 SIZES = ("large", "medium", "small")
@@ -95,20 +97,20 @@ def workload(rows: list[ScheduleRow]) -> list[dict[str, Any]]:
 
 def schedule_csv(rows: list[ScheduleRow], labels: dict[str, str]) -> str:
     """The schedule as a spreadsheet (semicolons; formula cells neutralised)."""
-    from trustone.audit.export import csv_safe
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(["organisation", "size_class", "level", "previous", "due", "public_clients"])
     for row in rows:
         writer.writerow(
-            [
-                csv_safe(row.organisation.name),
-                row.size_class,
-                "" if row.level is None else row.level,
-                labels.get(row.previous or "", ""),
-                labels[row.due],
-                "ja" if row.supplies_public_clients else "nee",
-            ]
+            spreadsheet_row(
+                [
+                    row.organisation.name,
+                    row.size_class,
+                    "" if row.level is None else row.level,
+                    labels.get(row.previous or "", ""),
+                    labels[row.due],
+                    "ja" if row.supplies_public_clients else "nee",
+                ]
+            )
         )
     return buffer.getvalue()

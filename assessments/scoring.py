@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from supplychain.rules import HUNDRED
+
 from . import rules
 
 
@@ -35,7 +37,7 @@ class StepScore:
 
     @property
     def percent(self) -> Decimal:
-        return self.achieved * rules.HUNDRED / self.maximum if self.maximum else Decimal(0)
+        return self.achieved * HUNDRED / self.maximum if self.maximum else Decimal(0)
 
 
 @dataclass

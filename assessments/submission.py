@@ -1,27 +1,29 @@
-"""Submitting a report: what is missing, the frozen version, a PDF of exactly what was
-submitted; returning a report for changes; new versions. Nothing submitted is ever
-overwritten."""
+"""Submitting a report: what is missing, the frozen version (its PDF follows from a task,
+see `report_pdf`); returning a report for changes; new versions. Nothing submitted is
+ever overwritten."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from supplychain.rules import insight_percentages
 from supplychain.selectors import chain_insight_rows, is_identified
 from trustone.access.actor import Actor
+from trustone.access.errors import require
 from trustone.audit.services import audit_record
-from trustone.pdf import render_pdf
+from trustone.languages import portal_language
 
-from . import plans, reports, rules
+from . import plans, reports
 from .assessing import assessment_open
 from .models import Action, Answer, Evidence, Importer, Report, ReportStatus, Risk
+from .report_pdf import report_pdf_queue
 
 
 def _chains(report: Report) -> list[Any]:
@@ -32,7 +34,24 @@ def _chains(report: Report) -> list[Any]:
     )
 
 
-def missing_parts(report: Report) -> list[str]:
+class _Parts:
+    """What `missing_parts` and `snapshot_of` both read, read once when submitting."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.chains = _chains(report)
+        self.factory, self.quarry = insight_percentages(chain_insight_rows(self.chains))
+        self.size, self.full_dd = reports.company_profile(report)
+        self.steps = reports.questionnaire(
+            report, factory_insight=self.factory, quarry_insight=self.quarry
+        )
+
+    @cached_property
+    def risks(self) -> list[Any]:
+        return list(plans.risks_by_priority(self.report))
+
+
+def missing_parts(report: Report, parts: _Parts | None = None) -> list[str]:
     """What still has to be done before the report can be submitted."""
     from .importers import is_associated
 
@@ -40,38 +59,36 @@ def missing_parts(report: Report) -> list[str]:
         if not report.importers.exists():
             return [_("Name the importers you buy from.")]
         return []
-    chains = _chains(report)
-    factory, quarry = rules.insight_percentages(chain_insight_rows(chains))
-    steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
-    _size, full_dd = reports.company_profile(report)
+    parts = parts or _Parts(report)
     missing = []
-    if not chains:
+    if not parts.chains:
         missing.append(_("Part 1: the supplier list has no chains."))
-    unanswered = [q.question.code for step in steps for q in step.questions if not q.is_answered]
+    unanswered = [
+        q.question.code for step in parts.steps for q in step.questions if not q.is_answered
+    ]
     if unanswered:
         missing.append(
             _("Part 2: questions %(codes)s are not answered.") % {"codes": ", ".join(unanswered)}
         )
-    if full_dd:
-        risks = plans.risks_by_priority(report)
-        if not risks:
+    if parts.full_dd:
+        if not parts.risks:
             missing.append(_("Part 3: the plan of action has no risks."))
-        elif any(not risk.actions.all() for risk in risks):
+        elif any(not risk.actions.all() for risk in parts.risks):
             missing.append(_("Part 3: every risk in the plan of action needs at least one action."))
     return missing
 
 
-def snapshot_of(report: Report) -> dict[str, Any]:
+def snapshot_of(report: Report, parts: _Parts | None = None) -> dict[str, Any]:
     """Everything the report consists of, as plain data."""
-    chains = _chains(report)
-    factory, quarry = rules.insight_percentages(chain_insight_rows(chains))
-    size, full_dd = reports.company_profile(report)
-    steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
+    parts = parts or _Parts(report)
+    chains, factory, quarry = parts.chains, parts.factory, parts.quarry
+    size, full_dd, steps = parts.size, parts.full_dd, parts.steps
 
     def facility(f: Any) -> dict[str, Any] | None:
         if f is None:
             return None
         return {
+            "id": f.pk,  # stable across uploads: the registry links it to a canonical site
             "kind": f.kind,
             "name": f.name,
             "address": f.address,
@@ -110,6 +127,7 @@ def snapshot_of(report: Report) -> dict[str, Any]:
             "other_theme": risk.other_theme,
             "region": risk.region,
             "facility": risk.facility.name if risk.facility else "",
+            "facility_id": risk.facility_id,
             "scale": risk.scale,
             "scope": risk.scope,
             "irremediability": risk.irremediability,
@@ -129,7 +147,7 @@ def snapshot_of(report: Report) -> dict[str, Any]:
                 for a in risk.actions.all()
             ],
         }
-        for risk in plans.risks_by_priority(report)
+        for risk in parts.risks
     ]
     return {
         "framework_version": report.framework.version,
@@ -139,6 +157,7 @@ def snapshot_of(report: Report) -> dict[str, Any]:
         "quarry_insight": str(quarry),
         "chains": [
             {
+                "id": c.pk,
                 "product": c.product,
                 "factory": facility(c.factory),
                 "quarry": facility(c.quarry),
@@ -164,10 +183,34 @@ def snapshot_of(report: Report) -> dict[str, Any]:
     }
 
 
+def facilities_in_reports(organisation: Any, facility_ids: Collection[int]) -> set[int]:
+    """Those of the organisation's facilities that a risk of any of its reports, or the
+    frozen supplier list or plan of a submitted version, refers to. Registered with
+    supplychain (AssessmentsConfig.ready) so that such a facility is archived, not deleted."""
+    wanted = set(facility_ids)
+    found = set(
+        Risk.objects.filter(report__organisation=organisation, facility_id__in=wanted).values_list(
+            "facility_id", flat=True
+        )
+    )
+    snapshots = Report.objects.filter(organisation=organisation, snapshot__isnull=False)
+    for snapshot in snapshots.values_list("snapshot", flat=True).iterator():
+        for chain in snapshot.get("chains", []):
+            for role in ("factory", "quarry"):
+                facility = chain.get(role) or {}
+                if facility.get("id") in wanted:
+                    found.add(facility["id"])
+        for risk in snapshot.get("plan", []):
+            if risk.get("facility_id") in wanted:
+                found.add(risk["facility_id"])
+    return found
+
+
 @transaction.atomic
 def report_submit(*, actor: Actor, report: Report, language: str = "nl") -> Report:
-    """Freeze this version: the snapshot and its PDF are stored; the company gets a
-    confirmation e-mail with the PDF. Refused with the list of what is missing."""
+    """Freeze this version: the snapshot is stored and the assessment opened. The PDF and
+    the confirmation e-mail follow from a task queued on commit (`report_pdf`), so the
+    request renders nothing. Refused with the list of what is missing."""
     if not actor.acts_for(report.organisation):
         raise PermissionDenied
     report = (
@@ -177,44 +220,23 @@ def report_submit(*, actor: Actor, report: Report, language: str = "nl") -> Repo
     )
     if report.status not in reports.EDITABLE:
         raise ValidationError(_("This version has already been submitted."))
-    missing = missing_parts(report)
+    parts = _Parts(report)  # read once for the check and the snapshot
+    missing = missing_parts(report, parts)
     if missing:
         raise ValidationError(missing)
-    report.snapshot = snapshot_of(report)
+    report.snapshot = snapshot_of(report, parts)
     report.status = ReportStatus.SUBMITTED
     report.submitted_at, report.submitted_by = timezone.now(), actor.user
-    pdf = render_pdf(
-        "pdf/assessments/report.html",
-        {"report": report, "snapshot": report.snapshot},
-        language=language,
-    )
-    report.pdf.save(
-        f"report-{report.organisation.slug}-{report.period.year}-v{report.version}.pdf",
-        ContentFile(pdf),
-        save=False,
-    )
+    report.language = portal_language(language)
     report.save()
     audit_record(
         actor=actor, action="report_submitted", target=report, data={"version": report.version}
     )
     assessment_open(report=report)
-    recipient = actor.user.email if actor.user else ""
-    transaction.on_commit(lambda: _confirm(report, recipient, pdf, language))
+    # Robust: should the broker be away, the submission stands and the beat task
+    # `report_pdfs_requeue_task` queues the PDF later.
+    transaction.on_commit(lambda: report_pdf_queue(report.pk), robust=True)
     return report
-
-
-def _confirm(report: Report, recipient: str, pdf: bytes, language: str) -> None:
-    with translation.override(language):
-        message = EmailMessage(
-            subject=_("TruStone: your report on %(year)s has been received")
-            % {"year": report.period.year},
-            body=render_to_string("assessments/email/report_submitted.txt", {"report": report}),
-            to=[recipient],
-        )
-    message.attach(
-        f"trustone-report-{report.period.year}-v{report.version}.pdf", pdf, "application/pdf"
-    )
-    message.send()
 
 
 @transaction.atomic
@@ -283,9 +305,9 @@ def report_new_version(*, actor: Actor, report: Report, return_comment: str = ""
 @transaction.atomic
 def report_return(*, actor: Actor, report: Report, comment: str) -> Report:
     """The secretariat returns a submitted report for changes, with comments: the
-    submitted version stays as it was; a new draft carries the comments."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    submitted version stays as it was; a new draft carries the comments. Only a
+    secretariat administrator (the coordinator) returns a report."""
+    require(actor.is_secretariat_admin)
     if not comment.strip():
         raise ValidationError({"comment": _("Say what has to change.")})
     draft = report_new_version(actor=actor, report=report, return_comment=comment.strip())

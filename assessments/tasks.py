@@ -5,6 +5,7 @@ from trustone.jobs.tasks import JobTask
 
 from .assessing import assessments_score_job
 from .periods import reminders_send
+from .report_pdf import report_confirmation_send, report_pdf_render, report_pdfs_requeue
 
 
 @shared_task(name="assessments.tasks.report_reminders_task")
@@ -17,3 +18,27 @@ def report_reminders_task() -> int:
 def assessments_score_task(job_id: int) -> None:
     """Score and classify every submitted report (of one period) in one job."""
     run_as_job(assessments_score_job)(job_id)
+
+
+@shared_task(
+    name="assessments.tasks.render_report_pdf_task",  # queue `reports`, by its name
+    acks_late=True,  # acknowledged when done: a killed worker's message is redelivered
+    reject_on_worker_lost=True,
+    autoretry_for=(Exception,),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+def render_report_pdf_task(report_id: int) -> None:
+    """The PDF of a submitted report, then its confirmation e-mail. Both steps are
+    idempotent, so a redelivery or a retry after either step does nothing twice."""
+    report_pdf_render(report_id=report_id)
+    report_confirmation_send(report_id=report_id)
+
+
+@shared_task(name="assessments.tasks.report_pdfs_requeue_task")
+def report_pdfs_requeue_task() -> int:
+    """Every few minutes: queue again the submitted reports whose PDF or confirmation is
+    still missing (a lost message, a broker that was away at submission)."""
+    return report_pdfs_requeue()

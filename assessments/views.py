@@ -21,6 +21,7 @@ class PeriodsView(PortalView):
     """The reporting periods with their progress, and opening the next one."""
 
     access_policy = policies.SECRETARIAT
+    write_policy = policies.SECRETARIAT_ADMIN
     template_name = "assessments/periods.html"
 
     def _render(self, form: PeriodOpenForm, status: int = 200) -> HttpResponse:

@@ -7,6 +7,7 @@ from .models import (
     Declaration,
     Invitation,
     Invoice,
+    LevelAssignment,
     Membership,
     Organisation,
     PartyApplication,
@@ -113,3 +114,18 @@ class InvoiceAdmin(ReadOnlyAdmin):
 @admin.register(PartyApplication)
 class PartyApplicationAdmin(ReadOnlyAdmin):
     list_display = ["organisation_name", "organisation_kind", "status", "created_at"]
+
+
+@admin.register(LevelAssignment)
+class LevelAssignmentAdmin(admin.ModelAdmin):
+    """Read-only: levels are recorded through the portal, never edited in place."""
+
+    list_display = ["organisation", "year", "level", "decided_on", "source"]
+    list_filter = ["year", "level", "source"]
+    search_fields = ["organisation__name"]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

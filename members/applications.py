@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
-from trustone.access.errors import NotFound
+from trustone.access.errors import NotFound, require
 from trustone.audit.services import audit_record
 
 from .models import ApplicationStatus, Membership, PartyApplication
@@ -92,8 +92,7 @@ def access_party_application(actor: Actor, application_id: int) -> PartyApplicat
 @transaction.atomic
 def party_application_inform_parties(*, actor: Actor, application: PartyApplication) -> int:
     """The secretary informs the parties of the intended accession (Art. 14.3)."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    require(actor.is_secretariat_admin)
     if application.status != ApplicationStatus.SUBMITTED:
         raise ValidationError(_("The parties have already been informed."))
     recipients = _emails_of_admins(is_party=True)
@@ -125,9 +124,9 @@ def party_application_inform_parties(*, actor: Actor, application: PartyApplicat
 def party_application_decide(
     *, actor: Actor, application: PartyApplication, approved: bool, decided_on: date, note: str
 ) -> PartyApplication:
-    """Record the steering group's decision (Art. 14.4) and tell the applicant."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    """Record the steering group's decision (Art. 14.4) and tell the applicant
+    (a secretariat administrator)."""
+    require(actor.is_secretariat_admin)
     if application.status in {ApplicationStatus.APPROVED, ApplicationStatus.REJECTED}:
         raise ValidationError(_("The steering group's decision has already been recorded."))
     if application.status != ApplicationStatus.PARTIES_INFORMED:

@@ -287,6 +287,13 @@ USERS: list[DemoUser] = [
         "secretariat assessor",
     ),
     DemoUser(
+        "secretariaat-medewerker@trustone.demo",
+        "Femke Bakker",
+        "Secretariaat TruStone Initiatief",
+        "member",
+        "secretariat member (neither coordinator nor assessor)",
+    ),
+    DemoUser(
         "bedrijf@trustone.demo",
         "Eva van der Steen",
         "Van der Steen Natuursteen B.V.",
@@ -513,7 +520,7 @@ def _seed_memberships(organisations: dict[str, Organisation]) -> None:
     from datetime import date
     from decimal import Decimal
 
-    from assessments.models import LevelAssignment
+    from members.models import LevelAssignment
     from trustone.access.actor import Actor
 
     from .applications import party_application_submit

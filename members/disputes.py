@@ -10,21 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from trustone.hooks import Hook
+
 DisputeCheck = Callable[[Any], bool]
-_checks: list[DisputeCheck] = []
-
-
-def register_dispute_check(check: DisputeCheck) -> DisputeCheck:
-    if check not in _checks:
-        _checks.append(check)
-    return check
-
-
-def unregister_dispute_check(check: DisputeCheck) -> None:
-    if check in _checks:
-        _checks.remove(check)
+dispute_checks: Hook[DisputeCheck] = Hook("dispute checks")
+register_dispute_check = dispute_checks.register
+unregister_dispute_check = dispute_checks.unregister
 
 
 def has_pending_dispute(organisation: Any) -> bool:
     """True when any registered check reports a pending dispute for the organisation."""
-    return any(check(organisation) for check in _checks)
+    return any(check(organisation) for check in dispute_checks)

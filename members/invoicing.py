@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
-from trustone.audit.export import csv_safe
 from trustone.jobs.models import Job
 from trustone.jobs.services import job_finish, job_progress
 from trustone.pdf import render_pdf
+from trustone.spreadsheets import spreadsheet_row
 
 from . import rules
 from .models import CovenantMembership, Invoice, Organisation, Tariff
@@ -190,8 +190,9 @@ def invoices_issue(job: Job) -> None:
 
 
 def invoices_visible_to(actor: Actor) -> QuerySet[Invoice]:
-    """All invoices for the secretariat; an organisation's own invoices for its admins."""
-    if actor.is_secretariat:
+    """All invoices for secretariat administrators; an organisation's own invoices for
+    its admins (an assessor or a plain member sees none)."""
+    if actor.is_secretariat_admin:
         return Invoice.objects.select_related("organisation")
     if actor.organisation is not None and actor.is_admin:
         return Invoice.objects.filter(organisation=actor.organisation).select_related(
@@ -233,15 +234,17 @@ def invoices_csv(invoices: Iterable[Invoice]) -> str:
     )
     for invoice in invoices:
         writer.writerow(
-            [
-                invoice.number,
-                invoice.issued_on.isoformat(),
-                invoice.year,
-                csv_safe(invoice.organisation.name),
-                csv_safe(invoice.organisation.registration_number),
-                invoice.organisation.country,
-                invoice.member_type,
-                f"{invoice.amount:.2f}",
-            ]
+            spreadsheet_row(
+                [
+                    invoice.number,
+                    invoice.issued_on.isoformat(),
+                    invoice.year,
+                    invoice.organisation.name,
+                    invoice.organisation.registration_number,
+                    invoice.organisation.country,
+                    invoice.member_type,
+                    invoice.amount.quantize(Decimal("0.01")),  # a number: a credit stays one
+                ]
+            )
         )
     return buffer.getvalue()

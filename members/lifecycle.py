@@ -17,17 +17,18 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from assessments.levels import level_assignment_add
-from assessments.models import LevelAssignment
 from trustone.access.actor import Actor
+from trustone.access.errors import require
 from trustone.audit.services import audit_record
 from trustone.pdf import render_pdf
 
 from . import rules
 from .disputes import has_pending_dispute
+from .levels import level_assignment_add
 from .models import (
     CovenantMembership,
     Declaration,
+    LevelAssignment,
     Organisation,
     Termination,
     TerminationKind,
@@ -44,8 +45,8 @@ MEMBER_TYPES_BY_KIND = {
 
 
 def _secretariat_only(actor: Actor) -> None:
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    """Membership data, terminations and levels are the coordinator's to record."""
+    require(actor.is_secretariat_admin)
 
 
 @transaction.atomic

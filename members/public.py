@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import (
     CharField,
@@ -22,10 +24,16 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
-from assessments.models import DelayCase, LevelAssignment
+from trustone.hooks import Hook
 
-from .models import Organisation, Termination
+from .models import LevelAssignment, Organisation, Termination
 from .rules import SECOND_TERM_STARTS, normalise_registration_number
+
+#: Notes a higher app publishes beside a member on the listing, before the note recorded
+#: with the level: each callable returns a one-column subquery for an organisation row
+#: (it may use OuterRef("pk") and OuterRef("current_level")); the first non-empty wins.
+#: The assessments app registers the explanatory note of a delayed company (§4.5).
+listing_notes: Hook[Callable[[], Any]] = Hook("listing notes")
 
 LISTS = {
     "companies": ("full", "associated"),
@@ -53,22 +61,12 @@ def _with_current_level(organisations: QuerySet[Organisation], on: date) -> Quer
         .filter(organisation=OuterRef("pk"), decided_on__lte=on)
         .order_by("-decided_on", "-id")
     )
-    # A delayed company's own explanatory note for its current level (DOMAIN §4.5), else
-    # the note the secretariat recorded with the level.
-    delay_note = (
-        DelayCase.objects.filter(organisation=OuterRef("pk"), level=OuterRef("current_level"))
-        .exclude(explanatory_note="")
-        .order_by("-entered_level_on")
-        .values("explanatory_note")[:1]
-    )
+    notes: list[Any] = [Subquery(note()) for note in listing_notes]
+    notes.append(NullIf(Subquery(latest.values("explanatory_note")[:1]), Value("")))
     return organisations.annotate(
         current_level=Subquery(latest.values("level")[:1]),
     ).annotate(
-        current_note=Coalesce(
-            Subquery(delay_note),
-            NullIf(Subquery(latest.values("explanatory_note")[:1]), Value("")),
-            output_field=TextField(),
-        ),
+        current_note=Coalesce(*notes, output_field=TextField()) if len(notes) > 1 else notes[0],
     )
 
 

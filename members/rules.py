@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 KINDS_WITH_MANDATORY_MFA = frozenset({"secretariat", "ngo", "union"})
 
@@ -295,3 +296,34 @@ def declaration_chapter(member_type: str) -> str:
 def normalise_registration_number(value: str) -> str:
     """KvK and Belgian enterprise numbers compared on their digits only."""
     return "".join(character for character in value if character.isdigit())
+
+
+# --- Levels (DOMAIN §4.3) --------------------------------------------------------------
+
+# DOMAIN §4.3: (level, quarry ≥, factory ≥, DD score ≥, impact indicators needed).
+LEVEL_THRESHOLDS: tuple[tuple[int, Decimal, Decimal, Decimal, bool], ...] = (
+    (1, Decimal(20), Decimal(50), Decimal(20), False),
+    (2, Decimal(40), Decimal(75), Decimal(40), False),
+    (3, Decimal(60), Decimal(100), Decimal(60), False),
+    (4, Decimal(75), Decimal(100), Decimal(75), True),
+    (5, Decimal(90), Decimal(100), Decimal(90), True),
+)
+
+
+CRITERIA = {"quarry": 1, "factory": 2, "dd_score": 3}
+
+
+def criterion_level(
+    value: Decimal, criterion: str, thresholds: Any = None
+) -> tuple[int, int | None, Decimal | None]:
+    """For one criterion ("quarry", "factory" or "dd_score"): the highest level whose
+    threshold the value meets (0 for none), and the next level with its threshold
+    (None, None at the top). Levels reached only by the other criteria are not implied."""
+    index = CRITERIA[criterion]
+    reached = 0
+    for row in thresholds or LEVEL_THRESHOLDS:
+        if value >= row[index]:
+            reached = row[0]
+            continue
+        return reached, row[0], row[index]
+    return reached, None, None

@@ -55,8 +55,9 @@ def access_organisation(actor: Actor, organisation_id: int) -> Organisation:
 
 
 def can_manage_users(actor: Actor, organisation: Organisation) -> bool:
-    """The secretariat manages every organisation's users; an admin their own."""
-    return actor.is_secretariat or (actor.acts_for(organisation) and actor.is_admin)
+    """The coordinator (a secretariat administrator) manages every organisation's users;
+    an organisation's administrator its own. An assessor or a plain member manages nobody."""
+    return actor.is_secretariat_admin or (actor.acts_for(organisation) and actor.is_admin)
 
 
 def access_managed_organisation(actor: Actor, organisation_id: int) -> Organisation:
@@ -193,57 +194,32 @@ def terminations_of(actor: Actor, organisation: Organisation | None) -> QuerySet
 
 def levels_of(actor: Actor, organisation: Organisation) -> QuerySet[Any]:
     """Every recorded level, first term included: the secretariat and the organisation."""
-    from assessments.models import LevelAssignment
+    from .models import LevelAssignment
 
     if not (actor.is_secretariat or actor.acts_for(organisation)):
         return LevelAssignment.objects.none()
     return LevelAssignment.objects.filter(organisation=organisation).order_by("-decided_on", "-id")
 
 
-def dashboard_tasks(actor: Actor) -> list[tuple[str, str]]:
-    """What the actor's organisation still has to do (label, url), for the dashboard."""
+def membership_tasks(actor: Actor) -> list[tuple[str, str]]:
+    """Dashboard tasks of the membership (registered in AppConfig.ready): a declaration
+    still to be signed."""
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
-    from assessments.assessing import assessment_tasks
-    from assessments.delays import delay_tasks
-
-    if actor.organisation is None:
+    if actor.organisation is None or actor.is_secretariat:
         return []
-    if actor.is_secretariat:
-        return assessment_tasks(actor)
     covenant = covenant_membership_of(actor, actor.organisation)
-    tasks = []
-    if covenant is not None and covenant.joined_on is None:
-        if actor.is_admin:
-            tasks.append(
-                (_("Sign your organisation's declaration"), reverse("members:declaration_sign"))
-            )
-        else:
-            tasks.append(
-                (
-                    _("Your organisation's declaration is waiting for an administrator"),
-                    reverse("members:membership"),
-                )
-            )
-    if actor.organisation_kind == "company":
-        from django.utils.formats import date_format
-
-        from assessments.periods import open_reports_of
-
-        for report in open_reports_of(actor):
-            tasks.append(
-                (
-                    _("Your report on %(year)s is due on %(date)s")
-                    % {
-                        "year": report.period.year,
-                        "date": date_format(report.period.deadline, "DATE_FORMAT"),
-                    },
-                    reverse("assessments:report", args=[report.pk]),
-                )
-            )
-        tasks += assessment_tasks(actor) + delay_tasks(actor)
-    return tasks
+    if covenant is None or covenant.joined_on is not None:
+        return []
+    if actor.is_admin:
+        return [(_("Sign your organisation's declaration"), reverse("members:declaration_sign"))]
+    return [
+        (
+            _("Your organisation's declaration is waiting for an administrator"),
+            reverse("members:membership"),
+        )
+    ]
 
 
 def open_party_applications(actor: Actor) -> int:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from knox.models import AuthToken
 
 from trustone.access.actor import Actor
+from trustone.access.errors import require
 from trustone.audit.services import audit_record
 
 from .models import Invitation, Membership, Organisation, User
@@ -35,9 +36,8 @@ def _unique_slug(name: str) -> str:
 
 @transaction.atomic
 def organisation_create(*, actor: Actor, name: str, kind: str, **fields: Any) -> Organisation:
-    """Register an organisation. Only the secretariat may."""
-    if not actor.is_secretariat:
-        raise PermissionDenied
+    """Register an organisation. Only a secretariat administrator may."""
+    require(actor.is_secretariat_admin)
     duplicate = Organisation.objects.filter(name__iexact=name.strip()).first()
     number = fields.get("registration_number", "").strip()
     if duplicate is None and number:

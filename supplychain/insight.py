@@ -8,9 +8,10 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from assessments.rules import LEVEL_THRESHOLDS, criterion_level, display_percent
+from members.rules import LEVEL_THRESHOLDS, criterion_level
 
 from .models import Chain
+from .rules import display_percent
 from .selectors import insight_of
 
 

@@ -44,6 +44,10 @@ class Facility(models.Model):
         blank=True,
         related_name="+",
     )
+    # Set when the facility left the list while a plan of action or a submitted report
+    # refers to it: it keeps its id and stays readable there, but is no longer on the
+    # company's working list. A later upload that lists it again brings it back.
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("facility")

@@ -6,18 +6,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from assessments.rules import insight_percentages
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 
 from .models import Chain, Facility
-from .rules import facility_is_identified
+from .rules import facility_is_identified, insight_percentages
 
 
 def may_see_supplier_list(actor: Actor, organisation: Any) -> bool:
-    return actor.is_secretariat or (
+    """The company's own users and the secretariat's administrators; an assessor reads
+    the frozen list in the report it is granted, never the live one."""
+    return actor.is_secretariat_admin or (
         actor.acts_for(organisation) and actor.organisation_kind == "company"
     )
 
@@ -27,10 +28,18 @@ def may_edit_supplier_list(actor: Actor, organisation: Any) -> bool:
     return actor.acts_for(organisation) and actor.organisation_kind == "company"
 
 
-def facilities_of(actor: Actor, organisation: Any) -> QuerySet[Facility]:
+def facilities_of(
+    actor: Actor, organisation: Any, *, including: int | None = None
+) -> QuerySet[Facility]:
+    """The company's working list of facilities (archived ones left out, except the one
+    `including` names: the facility a risk already refers to stays selectable there);
+    for the company's users and the secretariat."""
     if organisation is None or not may_see_supplier_list(actor, organisation):
         return Facility.objects.none()
-    return Facility.objects.filter(organisation=organisation).select_related("updated_by")
+    current = Q(archived_at__isnull=True)
+    if including is not None:
+        current |= Q(pk=including)
+    return Facility.objects.filter(current, organisation=organisation).select_related("updated_by")
 
 
 def chains_of(actor: Actor, organisation: Any) -> QuerySet[Chain]:
@@ -43,7 +52,11 @@ def chains_of(actor: Actor, organisation: Any) -> QuerySet[Chain]:
 
 def access_facility(actor: Actor, facility_id: int) -> Facility:
     """A facility of the actor's own company, for editing; not found otherwise."""
-    facility = Facility.objects.select_related("organisation").filter(pk=facility_id).first()
+    facility = (
+        Facility.objects.select_related("organisation")
+        .filter(pk=facility_id, archived_at__isnull=True)
+        .first()
+    )
     if facility is None or not may_edit_supplier_list(actor, facility.organisation):
         raise NotFound
     return facility

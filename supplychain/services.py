@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +14,8 @@ from trustone.access.actor import Actor
 from trustone.audit.services import audit_record
 
 from .models import Chain, Facility
+from .references import facilities_referenced
+from .rules import chain_identity, facility_identity
 from .selectors import may_edit_supplier_list
 
 
@@ -43,15 +45,39 @@ def facility_save(
 
 @transaction.atomic
 def facility_delete(*, actor: Actor, facility: Facility) -> None:
-    """Remove a facility that no chain uses any more."""
+    """Remove a facility that no chain uses any more; one that a plan of action or a
+    submitted report refers to is archived instead (it keeps its id)."""
     _check(actor, facility.organisation)
     if Chain.objects.filter(Q(factory=facility) | Q(quarry=facility)).exists():
         raise ValidationError(
             _("%(name)s is still part of a chain. Change or remove those chains first.")
             % {"name": facility.name}
         )
-    audit_record(actor=actor, action="facility_deleted", target=facility)
-    facility.delete()
+    archived = _remove_facilities(facility.organisation, [facility], timezone.now())
+    audit_record(
+        actor=actor,
+        action="facility_archived" if archived else "facility_deleted",
+        target=facility,
+    )
+
+
+def _remove_facilities(organisation: Any, facilities: list[Facility], now: Any) -> list[int]:
+    """Delete the facilities, archiving those something refers to: what a higher app
+    registered (references.py) or a protecting foreign key says. Returns the archived ids."""
+    referenced = facilities_referenced(organisation, [f.pk for f in facilities])
+    deletable = [f.pk for f in facilities if f.pk not in referenced]
+    try:
+        with transaction.atomic():
+            Facility.objects.filter(pk__in=deletable).delete()
+    except ProtectedError:
+        for pk in deletable:  # one at a time, to learn which are protected
+            try:
+                with transaction.atomic():
+                    Facility.objects.filter(pk=pk).delete()
+            except ProtectedError:
+                referenced.add(pk)
+    Facility.objects.filter(pk__in=referenced).update(archived_at=now)
+    return sorted(referenced)
 
 
 @transaction.atomic
@@ -84,66 +110,193 @@ def chain_delete(*, actor: Actor, chain: Chain) -> None:
     chain.delete()
 
 
+FACILITY_FIELDS = ("name", "address", "place", "country", "latitude", "longitude")
+CHAIN_FIELDS = ("product", "extraction_country", "processing_country", "volume_eur", "is_circular")
+
+
 @transaction.atomic
 def supplier_list_import(*, actor: Actor, organisation: Any, chains: list[Any]) -> int:
-    """Replace the company's chains, factories and quarries by those of a validated file
-    (other links stay). All or nothing; returns the number of chains."""
-    from .upload import FacilityRow
-
+    """Bring the company's chains, factories and quarries in line with a validated file
+    (other links stay). A facility or chain still on the list keeps its id (identity:
+    rules.facility_identity and rules.chain_identity) and takes the file's spelling; one
+    no longer on it is deleted, or archived when a plan of action or a submitted report
+    refers to it; an archived facility listed again comes back. All or nothing; returns
+    the number of chains. For the company's own users."""
     _check(actor, organisation)
     now = timezone.now()
-    Chain.objects.filter(organisation=organisation).delete()
-    Facility.objects.filter(organisation=organisation, kind__in=["factory", "quarry"]).delete()
-    created: dict[tuple[str, tuple[str, str, str]], Facility] = {}
-
-    def facility(kind: str, row: FacilityRow | None) -> Facility | None:
-        if row is None:
-            return None
-        key = (kind, row.key())
-        if key not in created:
-            created[key] = Facility(
-                organisation=organisation,
-                kind=kind,
-                name=row.name,
-                address=row.address,
-                place=row.place,
-                country=row.country,
-                latitude=row.latitude,
-                longitude=row.longitude,
-                updated_at=now,
-                updated_by=actor.user,
-            )
-        return created[key]
-
+    facilities = _FacilityMatcher(organisation, actor, now)
     pending = [
-        (row, facility("factory", row.factory), facility("quarry", row.quarry)) for row in chains
+        (row, facilities.match("factory", row.factory), facilities.match("quarry", row.quarry))
+        for row in chains
     ]
-    Facility.objects.bulk_create(list(created.values()), batch_size=1000)
-    Chain.objects.bulk_create(
-        [
-            Chain(
-                organisation=organisation,
-                product=row.product,
-                factory=factory,
-                quarry=quarry,
-                extraction_country=row.extraction_country,
-                processing_country=row.processing_country,
-                volume_eur=row.volume_eur,
-                is_circular=row.is_circular,
-                updated_at=now,
-                updated_by=actor.user,
+    facilities.save()
+
+    existing: dict[tuple[Any, ...], list[Chain]] = {}
+    for chain in Chain.objects.select_for_update().filter(organisation=organisation).order_by("pk"):
+        key = chain_identity(
+            product=chain.product,
+            factory=chain.factory_id,
+            quarry=chain.quarry_id,
+            extraction_country=str(chain.extraction_country or ""),
+            processing_country=str(chain.processing_country or ""),
+        )
+        existing.setdefault(key, []).append(chain)
+    new_chains, changed_chains = [], []
+    for row, factory, quarry in pending:
+        values = {
+            "product": row.product,
+            "extraction_country": row.extraction_country,
+            "processing_country": row.processing_country,
+            "volume_eur": row.volume_eur,
+            "is_circular": row.is_circular,
+        }
+        key = chain_identity(
+            product=row.product,
+            factory=factory.pk if factory else None,
+            quarry=quarry.pk if quarry else None,
+            extraction_country=row.extraction_country,
+            processing_country=row.processing_country,
+        )
+        matches = existing.get(key)
+        if matches:
+            chain = matches.pop(0)
+            if _assign(chain, values):
+                chain.updated_at, chain.updated_by = now, actor.user
+                changed_chains.append(chain)
+        else:
+            new_chains.append(
+                Chain(
+                    organisation=organisation,
+                    factory=factory,
+                    quarry=quarry,
+                    updated_at=now,
+                    updated_by=actor.user,
+                    **values,
+                )
             )
-            for row, factory, quarry in pending
-        ],
-        batch_size=1000,
+    gone_chains = [chain.pk for chains_left in existing.values() for chain in chains_left]
+    Chain.objects.filter(pk__in=gone_chains).delete()
+    Chain.objects.bulk_update(
+        changed_chains, [*CHAIN_FIELDS, "updated_at", "updated_by"], batch_size=1000
     )
+    Chain.objects.bulk_create(new_chains, batch_size=1000)
+    archived = facilities.remove_gone()
     audit_record(
         actor=actor,
         action="supplier_list_imported",
         target=organisation,
-        data={"chains": len(chains), "facilities": len(created)},
+        data={
+            "chains": len(chains),
+            "chains_created": len(new_chains),
+            "chains_removed": len(gone_chains),
+            "facilities": len(facilities.listed),
+            "facilities_created": len(facilities.created),
+            "facilities_removed": len(facilities.gone) - len(archived),
+            "facilities_archived": archived,
+        },
     )
     return len(chains)
+
+
+def _assign(instance: Any, values: dict[str, Any]) -> bool:
+    """Set the values that differ; True when any did."""
+    changed = False
+    for name, value in values.items():
+        current = getattr(instance, name)
+        if hasattr(current, "code"):  # a django-countries Country
+            current = current.code or ""
+        if current != value:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+class _FacilityMatcher:
+    """The company's factories and quarries matched to the rows of an upload by identity
+    (active ones first, then archived ones, which a match brings back)."""
+
+    KINDS = ("factory", "quarry")
+
+    def __init__(self, organisation: Any, actor: Actor, now: Any) -> None:
+        self.organisation, self.actor, self.now = organisation, actor, now
+        self.existing = list(
+            Facility.objects.select_for_update()
+            .filter(organisation=organisation, kind__in=self.KINDS)
+            .order_by(F("archived_at").asc(nulls_first=True), "pk")
+        )
+        self.by_name: dict[Any, Facility] = {}
+        self.by_coordinates: dict[Any, Facility] = {}
+        for facility in self.existing:
+            self._index(facility)
+        self.listed: dict[int, Facility] = {}  # id() → facility, in the file's order
+        self.created: list[Facility] = []
+        self.changed: list[Facility] = []
+        self.gone: list[Facility] = []
+
+    def _index(self, facility: Facility) -> None:
+        identity = facility_identity(
+            kind=facility.kind,
+            name=facility.name,
+            place=facility.place,
+            country=str(facility.country or ""),
+            latitude=facility.latitude,
+            longitude=facility.longitude,
+        )
+        self.by_name.setdefault(identity.by_name, facility)
+        if identity.by_coordinates is not None:
+            self.by_coordinates.setdefault(identity.by_coordinates, facility)
+
+    def match(self, kind: str, row: Any) -> Facility | None:
+        if row is None:
+            return None
+        identity = facility_identity(
+            kind=kind,
+            name=row.name,
+            place=row.place,
+            country=row.country,
+            latitude=row.latitude,
+            longitude=row.longitude,
+        )
+        facility = self.by_name.get(identity.by_name)
+        if facility is None and identity.by_coordinates is not None:
+            facility = self.by_coordinates.get(identity.by_coordinates)
+        values = {name: getattr(row, name) for name in FACILITY_FIELDS}
+        if facility is None:
+            facility = Facility(
+                organisation=self.organisation,
+                kind=kind,
+                updated_at=self.now,
+                updated_by=self.actor.user,
+                **values,
+            )
+            self.created.append(facility)
+            self._index(facility)  # later rows of the file find it too
+        elif id(facility) not in self.listed and facility.pk is not None:
+            # The first row that names it gives its spelling; later rows only refer to it.
+            changed = _assign(facility, values)
+            if facility.archived_at is not None:
+                facility.archived_at, changed = None, True
+            if changed:
+                facility.updated_at, facility.updated_by = self.now, self.actor.user
+                self.changed.append(facility)
+                self._index(facility)
+        self.listed[id(facility)] = facility
+        return facility
+
+    def save(self) -> None:
+        """Write new and changed facilities (before the chains that use them)."""
+        Facility.objects.bulk_update(
+            self.changed,
+            [*FACILITY_FIELDS, "archived_at", "updated_at", "updated_by"],
+            batch_size=1000,
+        )
+        Facility.objects.bulk_create(self.created, batch_size=1000)
+
+    def remove_gone(self) -> list[int]:
+        """Delete or archive the active facilities no longer on the list (after the
+        chains that used them are gone). Returns the archived ids."""
+        self.gone = [f for f in self.existing if f.archived_at is None and id(f) not in self.listed]
+        return _remove_facilities(self.organisation, self.gone, self.now)
 
 
 def supplier_list_upload_store(
@@ -165,12 +318,15 @@ def supplier_list_upload_store(
 def supplier_list_upload_confirm(*, actor: Actor, upload: Any) -> int:
     """Import a kept file after validating it again; refuses a file used before."""
     from .models import SupplierListUpload
-    from .upload import read_rows, validate_rows
+    from .upload import UnreadableFile, read_rows, validate_rows
 
     upload = SupplierListUpload.objects.select_for_update().get(pk=upload.pk)
     if upload.imported_at is not None:
         raise ValidationError(_("This file has already been imported."))
-    validation = validate_rows(read_rows(upload.filename, bytes(upload.content)))
+    try:
+        validation = validate_rows(read_rows(upload.filename, bytes(upload.content)))
+    except UnreadableFile as error:
+        raise ValidationError(str(error)) from error
     if not validation.is_valid:
         raise ValidationError([str(problem) for problem in validation.problems[:20]])
     count = supplier_list_import(

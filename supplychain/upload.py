@@ -6,6 +6,7 @@ Nothing is imported unless every row is valid."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
-from .rules import coordinates_problem
+from trustone.spreadsheets import spreadsheet_cell, spreadsheet_text
+
+from . import xlsx
+from .rules import coordinates_problem, normalised_text
+from .xlsx import UnreadableFile
+
+__all__ = ["UnreadableFile", "read_rows", "validate_rows", "write_csv", "write_xlsx"]
 
 MAX_ROWS = 20_000
 MAX_BYTES = 10 * 1024 * 1024
@@ -117,7 +124,8 @@ class FacilityRow:
     longitude: Decimal | None
 
     def key(self) -> tuple[str, str, str]:
-        return (self.name.casefold(), self.place.casefold(), self.country)
+        """The same facility, written a little differently, has the same key."""
+        return (normalised_text(self.name), normalised_text(self.place), self.country)
 
 
 @dataclass
@@ -144,59 +152,121 @@ class Validation:
 
 # --- Reading ---------------------------------------------------------------------------
 
-
-class UnreadableFile(Exception):
-    pass
+MAX_CSV_CELLS = (MAX_ROWS + 1) * xlsx.MAX_FILLED_CELLS_PER_ROW
+MAX_CSV_LINES = 2 * (MAX_ROWS + 1)  # empty lines and values over several lines included
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def read_rows(name: str, content: bytes) -> list[list[str]]:
-    """The file's rows as lists of strings (header first). CSV (comma or semicolon,
-    UTF-8 with or without BOM, or Windows-1252) or XLSX."""
+    """The file's first row (the template's columns found in it) and, per row, those
+    columns' values. CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16
+    with BOM as Excel's "Unicode text" saves it, or Windows-1252) or XLSX (its first
+    sheet). Columns that are not the template's are not read. Bounded: see xlsx.py."""
     if len(content) > MAX_BYTES:
         raise UnreadableFile(_("The file is larger than 10 MB."))
     lower = name.lower()
     if lower.endswith(".xlsx"):
-        return _read_xlsx(content)
-    if lower.endswith(".csv") or lower.endswith(".txt"):
-        return _read_csv(content)
-    raise UnreadableFile(_("Upload a CSV or XLSX file (the template is one)."))
-
-
-def _read_csv(content: bytes) -> list[list[str]]:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes almost anything
-        raise UnreadableFile(_("The file's characters cannot be read; save it as UTF-8."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-
-def _read_xlsx(content: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise UnreadableFile(_("The file is not a readable XLSX workbook.")) from error
-    sheet = workbook.worksheets[0]
-    rows = []
-    for values in sheet.iter_rows(values_only=True):
-        rows.append(["" if value is None else _cell_text(value) for value in values])
-        if len(rows) > MAX_ROWS + 1:
-            break
-    workbook.close()
+        rows = xlsx.read_first_sheet(content, is_wanted=_column_key, max_rows=MAX_ROWS + 1)
+    elif lower.endswith(".csv") or lower.endswith(".txt"):
+        rows = _read_csv(content)
+    else:
+        raise UnreadableFile(_("Upload a CSV or XLSX file (the template is one)."))
+    for number, cells in enumerate(rows[1:], start=2):
+        for index, cell in enumerate(cells):
+            if len(cell) > xlsx.MAX_CELL_CHARS:
+                raise UnreadableFile(
+                    str(
+                        Problem(
+                            number,
+                            rows[0][index],
+                            _("the value is longer than %(max)s characters")
+                            % {"max": xlsx.MAX_CELL_CHARS},
+                        )
+                    )
+                )
+            if cell[:1] == "'":
+                cells[index] = spreadsheet_text(cell)
     return rows
 
 
-def _cell_text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return str(value)
+def _column_key(title: str) -> str:
+    column = HEADERS.get(title.strip().lower())
+    return column.key if column else ""
+
+
+def _decode(content: bytes) -> str:
+    for bom, encoding in BOMS:
+        if content.startswith(bom):
+            return content.decode(encoding, errors="replace")
+    head = content[:1000]
+    if head and head.count(0) * 3 > len(head):  # UTF-16 without a BOM
+        little_endian = head[1::2].count(0) > head[0::2].count(0)
+        return content.decode("utf-16-le" if little_endian else "utf-16-be", errors="replace")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile(_("The file's characters cannot be read; save it as UTF-8."))
+
+
+def _read_csv(content: bytes) -> list[list[str]]:
+    text = _decode(content)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    if text.count("\n") > MAX_CSV_LINES:
+        raise UnreadableFile(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+    if text.count(delimiter) > MAX_CSV_CELLS:
+        raise UnreadableFile(
+            _("The file has more than %(max)s cells. Only the template's columns are read.")
+            % {"max": MAX_CSV_CELLS}
+        )
+    reader = csv.reader(_lines(text), delimiter=delimiter)
+    rows: list[list[str]] = []
+    slots: list[int] = []
+    try:
+        for cells in reader:
+            if not rows:
+                slots = _template_slots(cells)
+                rows.append([cells[index].strip() for index in slots])
+                if not slots:
+                    break
+                continue
+            if reader.line_num > MAX_CSV_LINES:
+                raise UnreadableFile(_("The file has more than %(max)s rows.") % {"max": MAX_ROWS})
+            rows.append([cells[index] if index < len(cells) else "" for index in slots])
+    except csv.Error as error:
+        raise UnreadableFile(
+            _("Row %(row)s cannot be read: a value is too long or a quotation mark is not closed.")
+            % {"row": reader.line_num}
+        ) from error
+    return rows
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines, one at a time (io.StringIO would copy the text four times)."""
+    start, length = 0, len(text)
+    while start < length:
+        end = text.find("\n", start)
+        end = length if end < 0 else end + 1
+        yield text[start:end]
+        start = end
+
+
+def _template_slots(header: list[str]) -> list[int]:
+    """The positions of the template's columns in a header (the first of each)."""
+    slots: list[int] = []
+    seen: set[str] = set()
+    for index, title in enumerate(header):
+        key = _column_key(title)
+        if key and key not in seen:
+            seen.add(key)
+            slots.append(index)
+    return slots
 
 
 # --- Validating ------------------------------------------------------------------------
@@ -299,6 +369,7 @@ def _validate_row(
     product = values.get("product", "")
     if not product:
         problem("product", _("the stone type or product is missing"))
+    _check_length(values, "product", 200, problem)
     facilities = {}
     for role in ("factory", "quarry"):
         facilities[role] = _validate_facility(role, values, problem, countries_by_name)
@@ -343,6 +414,8 @@ def _validate_facility(
     name = values.get(f"{role}_name", "")
     address = values.get(f"{role}_address", "")
     place = values.get(f"{role}_place", "")
+    for field_name, limit in (("name", 200), ("address", 300), ("place", 120)):
+        _check_length(values, f"{role}_{field_name}", limit, problem)
     country = _country(values, f"{role}_country", problem, countries_by_name)
     latitude = _coordinate(values, f"{role}_latitude", problem)
     longitude = _coordinate(values, f"{role}_longitude", problem)
@@ -387,6 +460,16 @@ def _validate_facility(
         latitude=latitude,
         longitude=longitude,
     )
+
+
+def _check_length(values: dict[str, str], key: str, limit: int, problem: Any) -> None:
+    length = len(values.get(key, ""))
+    if length > limit:
+        problem(
+            key,
+            _("at most %(max)s characters (this value has %(length)s)")
+            % {"max": limit, "length": length},
+        )
 
 
 def _country(
@@ -437,17 +520,10 @@ def _coordinate(values: dict[str, str], key: str, problem: Any) -> Decimal | Non
 # --- Writing ---------------------------------------------------------------------------
 
 
-def csv_safe(value: object) -> str:
-    """Neutralise spreadsheet formula injection."""
-    from trustone.audit.export import csv_safe as safe
+def chain_cells(chain: Any) -> list[Any]:
+    """One exported row for a chain (facilities selected). Numbers stay numbers."""
 
-    return safe(value)
-
-
-def chain_cells(chain: Any) -> list[str]:
-    """One exported row for a chain (facilities selected)."""
-
-    def facility(f: Any) -> list[str]:
+    def facility(f: Any) -> list[Any]:
         if f is None:
             return ["", "", "", "", "", ""]
         return [
@@ -455,8 +531,8 @@ def chain_cells(chain: Any) -> list[str]:
             f.address,
             f.place,
             f.country.code if f.country else "",
-            "" if f.latitude is None else str(f.latitude),
-            "" if f.longitude is None else str(f.longitude),
+            "" if f.latitude is None else f.latitude,
+            "" if f.longitude is None else f.longitude,
         ]
 
     return [
@@ -465,28 +541,28 @@ def chain_cells(chain: Any) -> list[str]:
         *facility(chain.quarry),
         chain.extraction_country.code if chain.extraction_country else "",
         chain.processing_country.code if chain.processing_country else "",
-        "" if chain.volume_eur is None else str(chain.volume_eur),
+        "" if chain.volume_eur is None else chain.volume_eur,
         "ja" if chain.is_circular else "nee",
     ]
 
 
-def write_csv(rows: Iterable[list[str]], language: str) -> bytes:
+def write_csv(rows: Iterable[list[Any]], language: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow(headers(language))
     for row in rows:
-        writer.writerow([csv_safe(cell) for cell in row])
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def write_xlsx(rows: Iterable[list[str]], language: str) -> bytes:
+def write_xlsx(rows: Iterable[list[Any]], language: str) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Ketens" if language == "nl" else "Chains")
     sheet.append(headers(language))
     for row in rows:
-        sheet.append([csv_safe(cell) for cell in row])
+        sheet.append([spreadsheet_cell(cell) for cell in row])
     notes = workbook.create_sheet("Toelichting" if language == "nl" else "Instructions")
     for line in _instructions():
         notes.append([line])

@@ -274,7 +274,7 @@ def _file_response(request: HttpRequest, name: str, rows: list[list[str]]) -> Ht
 class OrganisationSupplierListView(PortalView):
     """The secretariat reads a company's supplier list (never changes it)."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
 
     def get(self, request: HttpRequest, organisation_pk: int) -> HttpResponse:
         from members.selectors import access_organisation

@@ -12,7 +12,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.core.cache import cache
 from django.test import Client
 
-from members.models import Membership, Organisation, User
+from members.models import CovenantMembership, Membership, Organisation, User
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -34,8 +34,9 @@ def make_user(organisation: Organisation, role: str = "admin", **extra: Any) -> 
 
 @dataclass
 class World:
-    """Two companies, the secretariat, an NGO and a government, with users in each role.
-    The isolation harness and many integration tests use it."""
+    """Organisations of every kind, with users in each role that matters. The isolation
+    harness tries every one of them against every endpoint; many integration tests use
+    it too."""
 
     organisations: dict[str, Organisation] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
@@ -47,26 +48,61 @@ class World:
         return client
 
 
+#: (key, organisation key, role) of every user in the world.
+WORLD_USERS = (
+    ("company_admin", "company", "admin"),
+    ("company_member", "company", "member"),
+    ("other_company_admin", "other_company", "admin"),
+    ("associated_admin", "associated_company", "admin"),
+    ("secretariat_admin", "secretariat", "admin"),
+    # The assessor that the harness's assessments are assigned to (an object grant).
+    ("secretariat_assessor", "secretariat", "assessor"),
+    # An assessor without any grant, and a secretariat member who is neither.
+    ("unassigned_assessor", "secretariat", "assessor"),
+    ("secretariat_member", "secretariat", "member"),
+    ("ngo_member", "ngo", "member"),
+    ("union_member", "union", "member"),
+    ("government_admin", "government", "admin"),
+    ("sector_admin", "sector_organisation", "admin"),
+    ("committee_member", "complaints_committee", "member"),
+    ("steering_member", "steering_group", "member"),
+)
+
+
 @pytest.fixture
 def world(db: Any) -> World:
     w = World()
     w.organisations = {
         "company": OrganisationFactory(name="Van der Steen Natuursteen B.V.", slug="vds"),
         "other_company": OrganisationFactory(name="Graniet Import Nederland B.V.", slug="gin"),
+        "associated_company": OrganisationFactory(name="Tegelhandel Oost B.V.", slug="tho"),
         "secretariat": OrganisationFactory(name="Secretariaat", slug="sec", kind="secretariat"),
         "ngo": OrganisationFactory(name="India Werkgroep", slug="ngo", kind="ngo"),
+        "union": OrganisationFactory(name="FNV", slug="fnv", kind="union"),
         "government": OrganisationFactory(name="Gemeente Utrecht", slug="gov", kind="government"),
+        "sector_organisation": OrganisationFactory(
+            name="Algemene Nederlandse Natuursteen Vereniging",
+            slug="annv",
+            kind="sector_organisation",
+        ),
+        "complaints_committee": OrganisationFactory(
+            name="Klachten- en geschillencommissie", slug="kgc", kind="complaints_committee"
+        ),
+        "steering_group": OrganisationFactory(
+            name="Stuurgroep", slug="stuurgroep", kind="steering_group"
+        ),
     }
-    o = w.organisations
     w.users = {
-        "company_admin": make_user(o["company"], "admin"),
-        "company_member": make_user(o["company"], "member"),
-        "other_company_admin": make_user(o["other_company"], "admin"),
-        "secretariat_admin": make_user(o["secretariat"], "admin"),
-        "secretariat_assessor": make_user(o["secretariat"], "assessor"),
-        "ngo_member": make_user(o["ngo"], "member"),
-        "government_admin": make_user(o["government"], "admin"),
+        key: make_user(w.organisations[organisation], role)
+        for key, organisation, role in WORLD_USERS
     }
+    CovenantMembership.objects.create(
+        organisation=w.organisations["associated_company"],
+        member_type="associated",
+        employees=12,
+        establishments=2,
+        full_due_diligence=False,
+    )
     return w
 
 

@@ -1,6 +1,7 @@
 """One place where the API turns a service's Django ValidationError into a 400 with the
 field errors (`{"field": ["reason"]}`, and `{"non_field_errors": ["reason"]}` for the
-request as a whole), in the user's language.
+request as a whole), in the user's language, and a service's PermissionDenied into the
+same 404 as a missing object.
 
 Database constraints speak to people through their `violation_error_message`. As a last
 line of defence, a message that still names a constraint (Django's default "Constraint
@@ -14,11 +15,11 @@ from functools import cache
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -69,7 +70,9 @@ def _reasons_per_field(data: Any) -> Any:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, PermissionDenied):
+        exc = NotFound()  # a service's refusal looks like a missing object
+    elif isinstance(exc, DjangoValidationError):
         exc = _as_drf(exc)
     elif isinstance(exc, IntegrityError):
         logger.warning("IntegrityError answered with 400: %s", exc)

@@ -20,7 +20,7 @@ def percent(value: object) -> object:
     """A percentage for display: one decimal, never rounded up to a threshold."""
     from decimal import Decimal
 
-    from assessments.rules import display_percent
+    from supplychain.rules import display_percent
 
     if value is None or value == "":
         return "—"

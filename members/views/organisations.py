@@ -25,6 +25,7 @@ from members.models import Membership, OrganisationKind
 from trustone.access import policies
 from trustone.access.session import acting_organisation_switch
 from trustone.access.views import PortalTemplateView, PortalView
+from trustone.dashboard import tasks_for
 from trustone.forms import add_validation_errors
 from trustone.jobs.selectors import jobs_visible_to
 from trustone.pagination import paginate
@@ -46,7 +47,7 @@ class DashboardView(PortalTemplateView):
             context["people"] = selectors.memberships_of(actor, actor.organisation)[:10]
             context["can_manage"] = selectors.can_manage_users(actor, actor.organisation)
         context["jobs"] = jobs_visible_to(actor)[:5]
-        context["tasks"] = selectors.dashboard_tasks(actor)
+        context["tasks"] = tasks_for(actor)
         if actor.is_secretariat:
             context["open_applications"] = selectors.open_party_applications(actor)
             context["kind_counts"] = [
@@ -91,7 +92,7 @@ class OrganisationListView(PortalTemplateView):
 
 
 class OrganisationCreateView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     template_name = "members/organisation_form.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
@@ -148,6 +149,8 @@ class OrganisationDetailView(PortalView):
 
 
 class InvitationCreateView(OrganisationDetailView):
+    write_policy = policies.ORGANISATION_ADMIN
+
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("members:organisation_detail", pk)
 
@@ -182,7 +185,7 @@ class InvitationCreateView(OrganisationDetailView):
 
 
 class InvitationRevokeView(PortalView):
-    access_policy = policies.MEMBER
+    access_policy = policies.ORGANISATION_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -196,7 +199,7 @@ class InvitationRevokeView(PortalView):
 
 
 class MembershipUpdateView(PortalView):
-    access_policy = policies.MEMBER
+    access_policy = policies.ORGANISATION_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -28,7 +28,7 @@ from trustone.pagination import paginate
 class CovenantMembershipEditView(PortalView):
     """Register a member: type, size data, establishments, chains; shows size and regime."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     template_name = "members/covenant_form.html"
 
     def _render(
@@ -128,7 +128,7 @@ class LevelRecordView(CovenantMembershipEditView):
 class InvoicesView(PortalView):
     """All invoices, per year; runs the annual invoicing job; exports for bookkeeping."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     template_name = "members/invoices.html"
 
     def _render(self, form: InvoicingRunForm, status: int = 200) -> HttpResponse:
@@ -174,7 +174,7 @@ class InvoicesView(PortalView):
 
 
 class InvoicesExportView(PortalView):
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
 
     def get(self, request: HttpRequest) -> HttpResponse:
         year = request.GET.get("year", "")
@@ -200,6 +200,7 @@ class PartyApplicationListView(PortalView):
 
 class PartyApplicationDetailView(PortalView):
     access_policy = policies.SECRETARIAT
+    write_policy = policies.SECRETARIAT_ADMIN
     template_name = "members/party_application_detail.html"
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -15,7 +15,7 @@ from tests.conftest import TEST_TOTP_SECRET, ensure_framework_v1, make_user
 from tests.factories import CovenantMembershipFactory, OrganisationFactory
 from tests.integration.assessments.test_submission import complete
 
-from .conftest import log_in, totp_code
+from .conftest import REPORT_SUBMITTED, in_dutch, log_in, totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -65,7 +65,7 @@ def test_from_submission_to_a_published_level(page: Page, browser: Browser, live
     page.goto(f"/reports/{report.pk}/")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Rapportage indienen").click()
-    expect(page.locator(".messages")).to_contain_text("Uw rapportage is ingediend")
+    expect(page.locator(".messages")).to_contain_text(in_dutch(REPORT_SUBMITTED))
     assessment = Assessment.objects.get(report=report)
 
     # The coordinator assigns an assessor from the queue.

@@ -9,7 +9,7 @@ from assessments.models import Report, ReportingPeriod
 from tests.conftest import ensure_framework_v1, make_user
 from tests.factories import CovenantMembershipFactory, OrganisationFactory
 
-from .conftest import log_in
+from .conftest import REPORT_SUBMITTED, in_dutch, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,7 +50,7 @@ def test_an_associated_member_reports_on_its_importers(page: Page) -> None:
     page.get_by_role("link", name="← Rapportage over 2026").click()
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Rapportage indienen").click()
-    expect(page.locator(".messages")).to_contain_text("Uw rapportage is ingediend")
+    expect(page.locator(".messages")).to_contain_text(in_dutch(REPORT_SUBMITTED))
     report.refresh_from_db()
     assert report.status == "submitted"
     assert [i["name"] for i in report.snapshot["importers"]] == [

@@ -3,17 +3,21 @@ submit, and the PDF of what was submitted."""
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from celery.contrib.testing.worker import start_worker
 from playwright.sync_api import Page, expect
 
 from assessments.models import Report, ReportingPeriod
 from tests.conftest import ensure_framework_v1, make_user
 from tests.factories import CovenantMembershipFactory, OrganisationFactory
+from trustone import celery_app
 
-from .conftest import log_in
+from .conftest import REPORT_SUBMITTED, in_dutch, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,7 +28,25 @@ HEADER = (
 )
 
 
-def test_a_company_fills_in_and_submits_its_report(page: Page, tmp_path: Path) -> None:
+@pytest.fixture
+def celery_worker(transactional_db) -> Iterator[Callable[[], None]]:
+    """A real worker, started when the test calls it (after the submit, so that the page
+    shows the PDF being prepared first)."""
+    with contextlib.ExitStack() as stack:
+        yield lambda: stack.enter_context(
+            start_worker(
+                celery_app,
+                pool="solo",
+                perform_ping_check=False,
+                shutdown_timeout=30,
+                queues=["default", "reports", "lists"],
+            )
+        )
+
+
+def test_a_company_fills_in_and_submits_its_report(
+    page: Page, tmp_path: Path, celery_worker: Callable[[], None]
+) -> None:
     company = OrganisationFactory(name="Natuursteen Bakker Oosterhout")
     CovenantMembershipFactory(
         organisation=company, employees=22, annual_revenue_eur=4_100_000, full_due_diligence=True
@@ -82,9 +104,16 @@ def test_a_company_fills_in_and_submits_its_report(page: Page, tmp_path: Path) -
     expect(page.locator(".missing")).to_have_count(0)
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Rapportage indienen").click()
-    expect(page.locator(".messages")).to_contain_text("Uw rapportage is ingediend")
+    expect(page.locator(".messages")).to_contain_text(in_dutch(REPORT_SUBMITTED))
+    # The PDF is being prepared by a worker; the page asks again until the link is there.
+    expect(page.locator("#report-pdf")).to_contain_text(
+        in_dutch("The PDF of what was submitted is being prepared.")
+    )
+    link = page.get_by_role("link", name=re.compile("Ingediende rapportage downloaden"))
+    celery_worker()
+    expect(link).to_be_visible(timeout=60_000)
     with page.expect_download() as download:
-        page.get_by_role("link", name=re.compile("Ingediende rapportage downloaden")).click()
+        link.click()
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
     report.refresh_from_db()
     assert report.status == "submitted"

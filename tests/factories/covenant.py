@@ -2,8 +2,7 @@ from datetime import date
 
 import factory
 
-from assessments.models import LevelAssignment
-from members.models import CovenantMembership
+from members.models import CovenantMembership, LevelAssignment
 
 from .members import OrganisationFactory
 

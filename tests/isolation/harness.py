@@ -1,10 +1,11 @@
 """The isolation harness: every endpoint that is not public has a Case here.
 
-A Case names the URL, the actors who may use it and the actors who must be refused:
-`anonymous`, someone from *another organisation*, someone with the *wrong role* (or
-kind of organisation). Refused actors get the login page (HTML) or 401/403 (API) when
-anonymous and 404 otherwise (never 403: forbidden looks like missing), and the
-database must be unchanged afterwards. Later endpoints add their Case to CASES.
+Default-deny: a Case names the actors who may use it, and every other actor of the test
+world (`tests.conftest.WORLD_USERS`: other organisations of every kind, and every role
+inside one's own organisation) is tried and must be refused: the login page (HTML) or
+401/403 (API) when anonymous, 404 otherwise (never 403: forbidden looks like missing),
+with the database unchanged. A write names the state it changes; an allowed write must
+change it, a refused one must leave it as it was. Later endpoints add their Case to CASES.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from members.models import (
@@ -25,6 +27,7 @@ from members.models import (
     PartyApplication,
     Termination,
 )
+from tests.conftest import WORLD_USERS
 from tests.factories import InvitationFactory
 from trustone.jobs.models import Job
 
@@ -46,26 +49,68 @@ def _job_with_file(world: Any, who: str) -> Job:
     return job
 
 
+#: Every logged-in actor of the test world.
+EVERYONE: tuple[str, ...] = tuple(key for key, _organisation, _role in WORLD_USERS)
+#: The users of the company whose data the cases use ("company").
+COMPANY = ("company_admin", "company_member")
+#: The users of every company: endpoints that act on the actor's own company.
+COMPANY_USERS = (*COMPANY, "other_company_admin", "associated_admin")
+COMPANY_ADMINS = ("company_admin", "other_company_admin", "associated_admin")
+SECRETARIAT_ADMIN = ("secretariat_admin",)
+#: The coordinator and the assessor that the case's assessment is granted to.
+ASSESSING = ("secretariat_admin", "secretariat_assessor")
+#: Who works the helpdesk inbox: the coordinator and every assessor.
+HELPDESK = ("secretariat_admin", "secretariat_assessor", "unassigned_assessor")
+SECRETARIAT_ALL = (*HELPDESK, "secretariat_member")
+#: The organisation (world key) each actor belongs to.
+ORGANISATION_OF = {key: organisation for key, organisation, _role in WORLD_USERS}
+
+
 @dataclass
 class Case:
     name: str
     url: Callable[[Any], str]
     allowed: tuple[str, ...]
-    other_organisation: tuple[str, ...] = ()
-    wrong_role: tuple[str, ...] = ()
     method: str = "get"
-    data: Callable[[Any], dict[str, Any]] = field(default=lambda world: {})
-    #: What must not change when a refused actor tries (querysets or model classes).
-    state: Callable[[Any], Any] = field(default=lambda world: None)
+    #: The request's data: `data(world)`, or `data(world, who)` for an endpoint that acts
+    #: on the actor's own organisation.
+    data: Callable[..., dict[str, Any]] = field(default=lambda world: {})
+    #: What a write changes (querysets as plain values). Required for every write: a
+    #: refused one must leave it unchanged, an allowed one must change it.
+    state: Callable[[Any], Any] | None = None
+    #: False for a POST that saves nothing by design (a live preview).
+    changes: bool = True
     api: bool = False
     url_name: str = ""
 
-    def refused(self) -> list[tuple[str, str]]:
-        return (
-            [("anonymous", "anonymous")]
-            + [("other_organisation", who) for who in self.other_organisation]
-            + [("wrong_role", who) for who in self.wrong_role]
+    @property
+    def is_write(self) -> bool:
+        return self.method != "get"
+
+    def data_for(self, world: Any, who: str) -> dict[str, Any]:
+        if self.data.__code__.co_argcount == 2:
+            return self.data(world, who)
+        return self.data(world)
+
+    def refused(self) -> list[str]:
+        """Everyone not allowed: anonymous and every other actor of the world."""
+        return ["anonymous", *(who for who in EVERYONE if who not in self.allowed)]
+
+
+def _switches(world: Any) -> Any:
+    from trustone.audit.models import AuditEntry
+
+    return list(
+        AuditEntry.objects.filter(action="organisation_switched").values_list(
+            "id", "user_id", "organisation_id"
         )
+    )
+
+
+def _api_tokens(world: Any) -> Any:
+    from rest_framework.authtoken.models import Token
+
+    return list(Token.objects.values_list("user_id", "key").order_by("user_id"))
 
 
 def _covenant(world: Any, signed: bool = True) -> CovenantMembership:
@@ -81,6 +126,19 @@ def _covenant(world: Any, signed: bool = True) -> CovenantMembership:
             "joined_on": date(2024, 1, 15) if signed else None,
         },
     )[0]
+
+
+def _every_company_signed(world: Any) -> None:
+    """Each company of the world a signed member since 2024: endpoints that act on the
+    actor's own membership then work for each of them."""
+    from datetime import date
+
+    for key in ("company", "other_company", "associated_company"):
+        CovenantMembership.objects.update_or_create(
+            organisation=world.organisations[key],
+            defaults={"joined_on": date(2024, 1, 15)},
+            create_defaults={"member_type": "full", "joined_on": date(2024, 1, 15)},
+        )
 
 
 def _declaration(world: Any) -> Declaration:
@@ -146,7 +204,7 @@ def _terminations(world: Any) -> Any:
 
 
 def _levels(world: Any) -> Any:
-    from assessments.models import LevelAssignment
+    from members.models import LevelAssignment
 
     return LevelAssignment.objects.values_list("id", "level").order_by("id")
 
@@ -220,9 +278,25 @@ def _report(world: Any) -> Any:
         year=2026, defaults={"deadline": "2027-03-01", "framework": framework}
     )
     _covenant(world)
-    return Report.objects.create(
-        organisation=world.organisations["company"], period=period, framework=framework
+    return Report.objects.get_or_create(
+        organisation=world.organisations["company"],
+        period=period,
+        version=1,
+        defaults={"framework": framework},
+    )[0]
+
+
+def _submittable_report(world: Any) -> Any:
+    """A complete report: the company reports as an associated member, with an importer."""
+    from assessments.models import Importer
+
+    CovenantMembership.objects.update_or_create(
+        organisation=world.organisations["company"],
+        defaults={"member_type": "associated", "full_due_diligence": False},
     )
+    report = _report(world)
+    Importer.objects.create(report=report, name="Stone Import B.V.", has_policy=True)
+    return report
 
 
 def _answers(world: Any) -> Any:
@@ -414,7 +488,8 @@ def _jobs(world: Any) -> Any:
 def _assessment(world: Any, status: str = "in_progress") -> Any:
     from django.utils import timezone
 
-    from assessments.models import Assessment, LevelAssignment
+    from assessments.models import Assessment
+    from members.models import LevelAssignment
     from trustone.access.grants import grant
 
     report = _submitted(world)
@@ -455,8 +530,21 @@ def _assessment(world: Any, status: str = "in_progress") -> Any:
     return assessment
 
 
+def _assessed_report(world: Any) -> Any:
+    """A submitted report whose assessment is granted to `secretariat_assessor`."""
+    return _assessment(world).report
+
+
+def _assessed_evidence(world: Any) -> Any:
+    """Evidence in a submitted report under assessment (added while it was a draft)."""
+    item = _evidence(world)
+    _assessment(world)  # submits that same report (version 1) and assigns it
+    return item
+
+
 def _assessments(world: Any) -> Any:
-    from assessments.models import Assessment, LevelAssignment, ScoreAdjustment
+    from assessments.models import Assessment, ScoreAdjustment
+    from members.models import LevelAssignment
 
     return [
         list(
@@ -470,17 +558,24 @@ def _assessments(world: Any) -> Any:
     ]
 
 
-def _delayed(world: Any, level: int = 3) -> Any:
+def _delayed(world: Any, level: int = 3, organisation: str = "company") -> Any:
     """The company on `level` since 2022 (and again this term): more than a year late."""
-    from assessments.models import LevelAssignment
+    from members.models import LevelAssignment
 
-    company = world.organisations["company"]
-    _covenant(world)
+    company = world.organisations[organisation]
+    if organisation == "company":
+        _covenant(world)
     for decided_on in ("2022-01-10", "2026-01-10"):
         LevelAssignment.objects.create(
             organisation=company, year=int(decided_on[:4]), level=level, decided_on=decided_on
         )
     return company
+
+
+def _every_company_delayed(world: Any) -> None:
+    _every_company_signed(world)
+    for key in ("company", "other_company", "associated_company"):
+        _delayed(world, organisation=key)
 
 
 def _delay_cases(world: Any) -> Any:
@@ -549,15 +644,13 @@ CASES: list[Case] = [
         "organisation list",
         url_name="members:organisation_list",
         url=lambda w: reverse("members:organisation_list"),
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ALL,
     ),
     Case(
         "organisation create form",
         url_name="members:organisation_create",
         url=lambda w: reverse("members:organisation_create"),
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "organisation create",
@@ -570,16 +663,14 @@ CASES: list[Case] = [
             "country": "NL",
             "email": "nieuw@example.nl",
         },
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
         state=_state(_organisations, _invitations),
     ),
     Case(
         "organisation detail",
         url_name="members:organisation_detail",
         url=lambda w: reverse("members:organisation_detail", args=[w.organisations["company"].pk]),
-        allowed=("company_admin", "company_member", "secretariat_admin"),
-        other_organisation=("other_company_admin", "ngo_member"),
+        allowed=COMPANY + SECRETARIAT_ALL,
     ),
     Case(
         "invite a colleague",
@@ -588,8 +679,6 @@ CASES: list[Case] = [
         url=lambda w: reverse("members:invitation_create", args=[w.organisations["company"].pk]),
         data=lambda w: {"email": "collega@example.nl", "role": "member"},
         allowed=("company_admin", "secretariat_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("company_member",),
         state=_state(_invitations),
     ),
     Case(
@@ -598,8 +687,6 @@ CASES: list[Case] = [
         url_name="members:invitation_revoke",
         url=lambda w: reverse("members:invitation_revoke", args=[_invitation(w).pk]),
         allowed=("company_admin", "secretariat_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("company_member",),
         state=_state(_invitations),
     ),
     Case(
@@ -609,8 +696,6 @@ CASES: list[Case] = [
         url=lambda w: reverse("members:membership_update", args=[_member_membership(w).pk]),
         data=lambda w: {"role": "admin", "is_active": "on"},
         allowed=("company_admin", "secretariat_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("company_member",),
         state=_state(_memberships),
     ),
     Case(
@@ -619,20 +704,20 @@ CASES: list[Case] = [
         url_name="members:switch",
         url=lambda w: reverse("members:switch"),
         data=lambda w: {"organisation": w.organisations["company"].pk},
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
+        allowed=COMPANY,
+        state=_switches,
     ),
     Case(
         "dashboard",
         url_name="members:dashboard",
         url=lambda w: reverse("members:dashboard"),
-        allowed=("company_admin", "secretariat_admin", "ngo_member", "government_admin"),
+        allowed=EVERYONE,
     ),
     Case(
         "my account",
         url_name="members:profile",
         url=lambda w: reverse("members:profile"),
-        allowed=("company_member",),
+        allowed=EVERYONE,
     ),
     Case(
         "API token",
@@ -640,61 +725,55 @@ CASES: list[Case] = [
         url_name="members:profile",
         url=lambda w: reverse("members:profile"),
         data=lambda w: {"action": "create"},
-        allowed=("company_member",),
+        allowed=EVERYONE,
+        state=_api_tokens,
     ),
     Case(
         "audit log",
         url_name="audit:log",
         url=lambda w: reverse("audit:log"),
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "audit export",
         method="post",
         url_name="audit:export",
         url=lambda w: reverse("audit:export"),
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ADMIN,
         state=_state(_jobs),
     ),
     Case(
         "job progress",
         url_name="jobs:detail",
         url=lambda w: reverse("jobs:detail", args=[_job_of(w, "secretariat_admin").pk]),
-        allowed=("secretariat_admin",),
-        other_organisation=("company_admin",),
-        wrong_role=("secretariat_assessor",),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "job download",
         url_name="jobs:download",
         url=lambda w: reverse("jobs:download", args=[_job_with_file(w, "secretariat_admin").pk]),
-        allowed=("secretariat_admin",),
-        other_organisation=("company_admin",),
-        wrong_role=("secretariat_assessor",),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "API: me",
         api=True,
         url_name="api:me",
         url=lambda w: reverse("api:me"),
-        allowed=("company_admin",),
+        allowed=EVERYONE,
     ),
     Case(
         "API: organisations",
         api=True,
         url_name="api:organisation-list",
         url=lambda w: reverse("api:organisation-list"),
-        allowed=("company_admin", "secretariat_admin"),
+        allowed=EVERYONE,
     ),
     Case(
         "API: organisation",
         api=True,
         url_name="api:organisation-detail",
         url=lambda w: reverse("api:organisation-detail", args=[w.organisations["company"].pk]),
-        allowed=("company_admin", "company_member", "secretariat_admin"),
-        other_organisation=("other_company_admin", "ngo_member", "government_admin"),
+        allowed=COMPANY + SECRETARIAT_ALL,
     ),
     Case(
         "API: job",
@@ -702,16 +781,13 @@ CASES: list[Case] = [
         url_name="api:job-detail",
         url=lambda w: reverse("api:job-detail", args=[_job_of(w, "company_admin").pk]),
         allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("company_member", "secretariat_admin"),
     ),
     # Membership (issue 3).
     Case(
         "membership data form",
         url_name="members:covenant_edit",
         url=lambda w: reverse("members:covenant_edit", args=[w.organisations["company"].pk]),
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "membership data save",
@@ -724,8 +800,7 @@ CASES: list[Case] = [
             "establishments": "1",
             "chains": "0",
         },
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin",),
+        allowed=SECRETARIAT_ADMIN,
         state=_state(_covenants),
     ),
     Case(
@@ -742,8 +817,7 @@ CASES: list[Case] = [
             "notice_on": "2026-11-01",
             "ends_on": "2026-11-01",
         },
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ADMIN,
         state=_state(_terminations, _covenants),
     ),
     Case(
@@ -752,22 +826,20 @@ CASES: list[Case] = [
         url_name="members:level_record",
         url=lambda w: reverse("members:level_record", args=[w.organisations["company"].pk]),
         data=lambda w: {"year": "2026", "level": "5", "decided_on": "2026-10-01"},
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin",),
+        allowed=SECRETARIAT_ADMIN,
         state=_state(_levels),
     ),
     Case(
         "own membership",
         url_name="members:membership",
         url=lambda w: (_covenant(w), reverse("members:membership"))[1],
-        allowed=("company_admin", "company_member", "government_admin"),
+        allowed=EVERYONE,
     ),
     Case(
         "declaration form",
         url_name="members:declaration_sign",
         url=lambda w: (_covenant(w, signed=False), reverse("members:declaration_sign"))[1],
-        allowed=("company_admin",),
-        wrong_role=("company_member",),
+        allowed=("company_admin", "associated_admin"),
     ),
     Case(
         "sign the declaration",
@@ -780,32 +852,28 @@ CASES: list[Case] = [
             "signed_on": "2026-01-01",
             "agreed": "on",
         },
-        allowed=("company_admin",),
-        wrong_role=("company_member",),
+        allowed=("company_admin", "associated_admin"),
         state=_state(_declarations, _covenants),
     ),
     Case(
         "signed declaration PDF",
         url_name="members:declaration_pdf",
         url=lambda w: reverse("members:declaration_pdf", args=[_declaration(w).pk]),
-        allowed=("company_admin", "company_member", "secretariat_admin"),
-        other_organisation=("other_company_admin", "ngo_member", "government_admin"),
+        allowed=COMPANY + SECRETARIAT_ALL,
     ),
     Case(
         "notice form",
         url_name="members:notice",
-        url=lambda w: (_covenant(w), reverse("members:notice"))[1],
-        allowed=("company_admin",),
-        wrong_role=("company_member",),
+        url=lambda w: (_every_company_signed(w), reverse("members:notice"))[1],
+        allowed=COMPANY_ADMINS,
     ),
     Case(
         "give notice",
         method="post",
         url_name="members:notice",
-        url=lambda w: (_covenant(w), reverse("members:notice"))[1],
+        url=lambda w: (_every_company_signed(w), reverse("members:notice"))[1],
         data=lambda w: {"reason": "Wij stoppen", "confirm": "on"},
-        allowed=("company_admin",),
-        wrong_role=("company_member",),
+        allowed=COMPANY_ADMINS,
         state=_state(_terminations, _covenants),
     ),
     Case(
@@ -813,15 +881,12 @@ CASES: list[Case] = [
         url_name="members:invoice_pdf",
         url=lambda w: reverse("members:invoice_pdf", args=[_invoice(w).pk]),
         allowed=("company_admin", "secretariat_admin"),
-        other_organisation=("other_company_admin", "ngo_member", "government_admin"),
-        wrong_role=("company_member",),
     ),
     Case(
         "invoices",
         url_name="members:invoices",
         url=lambda w: reverse("members:invoices"),
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "run the invoicing",
@@ -829,30 +894,26 @@ CASES: list[Case] = [
         url_name="members:invoices",
         url=lambda w: reverse("members:invoices"),
         data=lambda w: {"year": "2026", "issued_on": "2026-01-31"},
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin",),
+        allowed=SECRETARIAT_ADMIN,
         state=_state(_jobs),
     ),
     Case(
         "invoices export",
         url_name="members:invoices_export",
         url=lambda w: (_invoice(w), reverse("members:invoices_export"))[1],
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "party applications",
         url_name="members:party_applications",
         url=lambda w: reverse("members:party_applications"),
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ALL,
     ),
     Case(
         "party application",
         url_name="members:party_application_detail",
         url=lambda w: reverse("members:party_application_detail", args=[_application(w).pk]),
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ALL,
     ),
     Case(
         "inform the parties",
@@ -860,8 +921,7 @@ CASES: list[Case] = [
         url_name="members:party_application_detail",
         url=lambda w: reverse("members:party_application_detail", args=[_application(w).pk]),
         data=lambda w: {"action": "inform"},
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ADMIN,
         state=_state(_applications),
     ),
     # Supplier list (issue 4).
@@ -869,15 +929,13 @@ CASES: list[Case] = [
         "supplier list",
         url_name="supplychain:supplier_list",
         url=lambda w: (_chain(w), reverse("supplychain:supplier_list"))[1],
-        allowed=("company_admin", "company_member"),
-        wrong_role=("government_admin", "ngo_member", "secretariat_admin"),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "facility form",
         url_name="supplychain:facility_create",
         url=lambda w: reverse("supplychain:facility_create"),
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "add a facility",
@@ -885,8 +943,7 @@ CASES: list[Case] = [
         url_name="supplychain:facility_create",
         url=lambda w: reverse("supplychain:facility_create"),
         data=lambda w: {"kind": "quarry", "name": "Bijolia", "country": "IN"},
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY_USERS,
         state=_supplier_list,
     ),
     Case(
@@ -901,9 +958,7 @@ CASES: list[Case] = [
             "latitude": "25.1",
             "longitude": "75.8",
         },
-        allowed=("company_admin", "company_member"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin", "government_admin"),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
@@ -911,17 +966,14 @@ CASES: list[Case] = [
         method="post",
         url_name="supplychain:facility_delete",
         url=lambda w: reverse("supplychain:facility_delete", args=[_facility(w, "quarry").pk]),
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
         "chain form",
         url_name="supplychain:chain_create",
         url=lambda w: reverse("supplychain:chain_create"),
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "change a chain",
@@ -929,9 +981,7 @@ CASES: list[Case] = [
         url_name="supplychain:chain_edit",
         url=lambda w: reverse("supplychain:chain_edit", args=[_chain(w).pk]),
         data=lambda w: {"product": "Gewijzigd", "volume_eur": "1"},
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
@@ -939,49 +989,41 @@ CASES: list[Case] = [
         method="post",
         url_name="supplychain:chain_delete",
         url=lambda w: reverse("supplychain:chain_delete", args=[_chain(w).pk]),
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
         "upload form",
         url_name="supplychain:upload",
         url=lambda w: reverse("supplychain:upload"),
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "confirm an upload",
         method="post",
         url_name="supplychain:upload_confirm",
         url=lambda w: reverse("supplychain:upload_confirm", args=[_upload(w).pk]),
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
         "template",
         url_name="supplychain:template",
         url=lambda w: reverse("supplychain:template"),
-        allowed=("company_member",),
-        wrong_role=("government_admin",),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "export",
         url_name="supplychain:export",
         url=lambda w: (_chain(w), reverse("supplychain:export"))[1],
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY_USERS,
     ),
     # Reporting periods (issue 4).
     Case(
         "reporting periods",
         url_name="assessments:periods",
         url=lambda w: reverse("assessments:periods"),
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ALL,
     ),
     Case(
         "open a reporting period",
@@ -989,25 +1031,20 @@ CASES: list[Case] = [
         url_name="assessments:periods",
         url=lambda w: reverse("assessments:periods"),
         data=lambda w: {"year": "2031", "deadline": "2031-03-01"},
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
         state=_state(_periods),
     ),
     Case(
         "report",
         url_name="assessments:report",
         url=lambda w: reverse("assessments:report", args=[_report(w).pk]),
-        allowed=("company_admin", "company_member", "secretariat_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "ngo_member"),
+        allowed=COMPANY,
     ),
     Case(
         "questionnaire",
         url_name="assessments:questionnaire",
         url=lambda w: reverse("assessments:questionnaire", args=[_report(w).pk]),
-        allowed=("company_member", "secretariat_assessor"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin",),
+        allowed=COMPANY,
     ),
     Case(
         "save an answer",
@@ -1015,18 +1052,14 @@ CASES: list[Case] = [
         url_name="assessments:answer_save",
         url=lambda w: reverse("assessments:answer_save", args=[_report(w).pk, "1.2"]),
         data=lambda w: {"option": "all_seven", "explanation": "x"},
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin", "government_admin"),
+        allowed=COMPANY,
         state=_answers,
     ),
     Case(
         "plan of action",
         url_name="assessments:plan",
         url=lambda w: reverse("assessments:plan", args=[_risk(w).report_id]),
-        allowed=("company_member", "secretariat_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin",),
+        allowed=COMPANY,
     ),
     Case(
         "add a risk",
@@ -1034,9 +1067,7 @@ CASES: list[Case] = [
         url_name="assessments:risk_create",
         url=lambda w: reverse("assessments:risk_create", args=[_report(w).pk]),
         data=lambda w: RISK_DATA,
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin", "government_admin"),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1045,9 +1076,7 @@ CASES: list[Case] = [
         url_name="assessments:risk_edit",
         url=lambda w: reverse("assessments:risk_edit", args=[_risk(w).pk]),
         data=lambda w: RISK_DATA,
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1055,9 +1084,7 @@ CASES: list[Case] = [
         method="post",
         url_name="assessments:risk_delete",
         url=lambda w: reverse("assessments:risk_delete", args=[_risk(w).pk]),
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1066,9 +1093,7 @@ CASES: list[Case] = [
         url_name="assessments:action_create",
         url=lambda w: reverse("assessments:action_create", args=[_risk(w).pk]),
         data=lambda w: ACTION_DATA,
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1077,9 +1102,7 @@ CASES: list[Case] = [
         url_name="assessments:action_edit",
         url=lambda w: reverse("assessments:action_edit", args=[_action(w).pk]),
         data=lambda w: ACTION_DATA,
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1087,19 +1110,15 @@ CASES: list[Case] = [
         method="post",
         url_name="assessments:action_delete",
         url=lambda w: reverse("assessments:action_delete", args=[_action(w).pk]),
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
         "submit a report",
         method="post",
         url_name="assessments:submit",
-        url=lambda w: reverse("assessments:submit", args=[_report(w).pk]),
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin", "government_admin"),
+        url=lambda w: reverse("assessments:submit", args=[_submittable_report(w).pk]),
+        allowed=COMPANY,
         state=_reports,
     ),
     Case(
@@ -1107,9 +1126,7 @@ CASES: list[Case] = [
         method="post",
         url_name="assessments:new_version",
         url=lambda w: reverse("assessments:new_version", args=[_submitted(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_reports,
     ),
     Case(
@@ -1118,53 +1135,47 @@ CASES: list[Case] = [
         url_name="assessments:return",
         url=lambda w: reverse("assessments:return", args=[_submitted(w).pk]),
         data=lambda w: {"comment": "Graag aanvullen"},
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
         state=_reports,
     ),
     Case(
         "submitted report PDF",
         url_name="assessments:report_pdf",
         url=lambda w: reverse("assessments:report_pdf", args=[_submitted(w).pk]),
-        allowed=("company_member", "secretariat_assessor"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin",),
+        allowed=COMPANY + SECRETARIAT_ADMIN,
     ),
     Case(
         "add evidence",
         method="post",
         url_name="assessments:evidence_upload",
         url=lambda w: reverse("assessments:evidence_upload", args=[_report(w).pk, "1.1"]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin", "government_admin"),
+        data=lambda w: {
+            "file": SimpleUploadedFile(
+                "beleid.pdf", b"%PDF-1.4 beleid", content_type="application/pdf"
+            )
+        },
+        allowed=COMPANY,
         state=_evidence_rows,
     ),
     Case(
         "download evidence",
         url_name="assessments:evidence",
         url=lambda w: reverse("assessments:evidence", args=[_evidence(w).pk]),
-        allowed=("company_member", "secretariat_assessor"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin",),
+        allowed=COMPANY,
     ),
     Case(
         "remove evidence",
         method="post",
         url_name="assessments:evidence_delete",
         url=lambda w: reverse("assessments:evidence_delete", args=[_evidence(w).pk]),
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin", "government_admin"),
+        allowed=COMPANY,
         state=_evidence_rows,
     ),
     Case(
         "importers",
         url_name="assessments:importers",
         url=lambda w: reverse("assessments:importers", args=[_report(w).pk]),
-        allowed=("company_member", "secretariat_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin",),
+        allowed=COMPANY,
     ),
     Case(
         "add an importer",
@@ -1172,9 +1183,7 @@ CASES: list[Case] = [
         url_name="assessments:importer_create",
         url=lambda w: reverse("assessments:importer_create", args=[_report(w).pk]),
         data=lambda w: IMPORTER_DATA,
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_importers,
     ),
     Case(
@@ -1183,9 +1192,7 @@ CASES: list[Case] = [
         url_name="assessments:importer_edit",
         url=lambda w: reverse("assessments:importer_edit", args=[_importer(w).pk]),
         data=lambda w: IMPORTER_DATA,
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_importers,
     ),
     Case(
@@ -1193,9 +1200,7 @@ CASES: list[Case] = [
         method="post",
         url_name="assessments:importer_delete",
         url=lambda w: reverse("assessments:importer_delete", args=[_importer(w).pk]),
-        allowed=("company_admin",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_importers,
     ),
     Case(
@@ -1203,17 +1208,14 @@ CASES: list[Case] = [
         api=True,
         url_name="api:report-list",
         url=lambda w: (_report(w), reverse("api:report-list"))[1],
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "API: report",
         api=True,
         url_name="api:report-detail",
         url=lambda w: reverse("api:report-detail", args=[_report(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY,
     ),
     Case(
         "API: answer",
@@ -1222,9 +1224,7 @@ CASES: list[Case] = [
         url_name="api:report-answer",
         url=lambda w: reverse("api:report-answer", args=[_report(w).pk]),
         data=lambda w: {"question": "1.2", "option": "all_seven"},
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_answers,
     ),
     Case(
@@ -1232,8 +1232,7 @@ CASES: list[Case] = [
         api=True,
         url_name="api:facility-list",
         url=lambda w: (_facility(w), reverse("api:facility-list"))[1],
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "API: add a facility",
@@ -1242,8 +1241,7 @@ CASES: list[Case] = [
         url_name="api:facility-list",
         url=lambda w: reverse("api:facility-list"),
         data=lambda w: {"kind": "quarry", "name": "Bijolia", "country": "IN"},
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY_USERS,
         state=_supplier_list,
     ),
     Case(
@@ -1251,8 +1249,7 @@ CASES: list[Case] = [
         api=True,
         url_name="api:chain-list",
         url=lambda w: (_chain(w), reverse("api:chain-list"))[1],
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin"),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "supplier list for the secretariat",
@@ -1261,15 +1258,13 @@ CASES: list[Case] = [
             _chain(w),
             reverse("supplychain:organisation_supplier_list", args=[w.organisations["company"].pk]),
         )[1],
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        wrong_role=("company_admin", "other_company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "helpdesk",
         url_name="assessments:helpdesk",
         url=lambda w: reverse("assessments:helpdesk"),
-        allowed=("company_member", "secretariat_assessor"),
-        wrong_role=("government_admin", "ngo_member"),
+        allowed=COMPANY_USERS + HELPDESK,
     ),
     Case(
         "ask a question",
@@ -1277,17 +1272,14 @@ CASES: list[Case] = [
         url_name="assessments:helpdesk",
         url=lambda w: reverse("assessments:helpdesk"),
         data=lambda w: {"kind": "question", "subject": "S", "body": "B"},
-        allowed=("company_member",),
-        wrong_role=("government_admin", "ngo_member"),
+        allowed=COMPANY_USERS,
         state=_helpdesk,
     ),
     Case(
         "helpdesk thread",
         url_name="assessments:thread",
         url=lambda w: reverse("assessments:thread", args=[_thread(w).pk]),
-        allowed=("company_member", "secretariat_assessor"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin",),
+        allowed=COMPANY + HELPDESK,
     ),
     Case(
         "reply",
@@ -1295,18 +1287,14 @@ CASES: list[Case] = [
         url_name="assessments:thread",
         url=lambda w: reverse("assessments:thread", args=[_thread(w).pk]),
         data=lambda w: {"body": "Antwoord"},
-        allowed=("company_member", "secretariat_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin",),
+        allowed=COMPANY + HELPDESK,
         state=_helpdesk,
     ),
     Case(
         "helpdesk attachment",
         url_name="assessments:attachment",
         url=lambda w: reverse("assessments:attachment", args=[_message_with_attachment(w).pk]),
-        allowed=("company_member", "secretariat_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("ngo_member",),
+        allowed=COMPANY + HELPDESK,
     ),
     Case(
         "publish in the FAQ",
@@ -1314,8 +1302,7 @@ CASES: list[Case] = [
         url_name="assessments:faq_publish",
         url=lambda w: reverse("assessments:faq_publish"),
         data=lambda w: {"question_nl": "V", "question_en": "Q", "answer_nl": "A", "answer_en": "A"},
-        allowed=("secretariat_admin",),
-        wrong_role=("company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ADMIN,
         state=_helpdesk,
     ),
     Case(
@@ -1325,9 +1312,7 @@ CASES: list[Case] = [
         url_name="api:report-risk",
         url=lambda w: reverse("api:report-risk", args=[_report(w).pk]),
         data=lambda w: RISK_DATA,
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1337,9 +1322,7 @@ CASES: list[Case] = [
         url_name="api:risk-action",
         url=lambda w: reverse("api:risk-action", args=[_risk(w).pk]),
         data=lambda w: ACTION_DATA,
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1347,9 +1330,7 @@ CASES: list[Case] = [
         api=True,
         url_name="api:facility-detail",
         url=lambda w: reverse("api:facility-detail", args=[_facility(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
     ),
     Case(
         "API: change a facility",
@@ -1358,9 +1339,7 @@ CASES: list[Case] = [
         url_name="api:facility-detail",
         url=lambda w: reverse("api:facility-detail", args=[_facility(w).pk]),
         data=lambda w: {"name": "Kota Stone Works", "latitude": "25.18", "longitude": "75.83"},
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
@@ -1370,9 +1349,7 @@ CASES: list[Case] = [
         url_name="api:facility-detail",
         url=lambda w: reverse("api:facility-detail", args=[_facility(w).pk]),
         data=lambda w: {"kind": "factory", "name": "Kota Stone Works", "country": "IN"},
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
@@ -1381,9 +1358,7 @@ CASES: list[Case] = [
         method="delete",
         url_name="api:facility-detail",
         url=lambda w: reverse("api:facility-detail", args=[_facility(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
@@ -1391,9 +1366,7 @@ CASES: list[Case] = [
         api=True,
         url_name="api:chain-detail",
         url=lambda w: reverse("api:chain-detail", args=[_chain(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
     ),
     Case(
         "API: change a chain",
@@ -1402,9 +1375,7 @@ CASES: list[Case] = [
         url_name="api:chain-detail",
         url=lambda w: reverse("api:chain-detail", args=[_chain(w).pk]),
         data=lambda w: {"volume_eur": "99000.00", "is_circular": True},
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
@@ -1414,9 +1385,7 @@ CASES: list[Case] = [
         url_name="api:chain-detail",
         url=lambda w: reverse("api:chain-detail", args=[_chain(w).pk]),
         data=lambda w: {"product": "Kota Blue"},
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
@@ -1425,9 +1394,7 @@ CASES: list[Case] = [
         method="delete",
         url_name="api:chain-detail",
         url=lambda w: reverse("api:chain-detail", args=[_chain(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_supplier_list,
     ),
     Case(
@@ -1435,9 +1402,7 @@ CASES: list[Case] = [
         api=True,
         url_name="api:risk-detail",
         url=lambda w: reverse("api:risk-detail", args=[_risk(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
     ),
     Case(
         "API: change a risk",
@@ -1446,9 +1411,7 @@ CASES: list[Case] = [
         url_name="api:risk-detail",
         url=lambda w: reverse("api:risk-detail", args=[_risk(w).pk]),
         data=lambda w: {"region": "Budhpura", "likelihood": 3},
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1458,9 +1421,7 @@ CASES: list[Case] = [
         url_name="api:risk-detail",
         url=lambda w: reverse("api:risk-detail", args=[_risk(w).pk]),
         data=lambda w: RISK_DATA,
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1469,9 +1430,7 @@ CASES: list[Case] = [
         method="delete",
         url_name="api:risk-detail",
         url=lambda w: reverse("api:risk-detail", args=[_risk(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1479,9 +1438,7 @@ CASES: list[Case] = [
         api=True,
         url_name="api:action-detail",
         url=lambda w: reverse("api:action-detail", args=[_action(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
     ),
     Case(
         "API: change an action",
@@ -1490,9 +1447,7 @@ CASES: list[Case] = [
         url_name="api:action-detail",
         url=lambda w: reverse("api:action-detail", args=[_action(w).pk]),
         data=lambda w: {"status": "in_progress", "progress": "Audit gepland"},
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1502,9 +1457,7 @@ CASES: list[Case] = [
         url_name="api:action-detail",
         url=lambda w: reverse("api:action-detail", args=[_action(w).pk]),
         data=lambda w: ACTION_DATA,
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin",),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1513,9 +1466,7 @@ CASES: list[Case] = [
         method="delete",
         url_name="api:action-detail",
         url=lambda w: reverse("api:action-detail", args=[_action(w).pk]),
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_plan,
     ),
     Case(
@@ -1524,10 +1475,9 @@ CASES: list[Case] = [
         url_name="supplychain:chain_insight",
         url=lambda w: reverse("supplychain:chain_insight", args=[_chain(w).pk]),
         data=lambda w: {"product": "Kota Blue", "volume_eur": "10"},
-        allowed=("company_member",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY,
         state=_supplier_list,
+        changes=False,
     ),
     Case(
         "live insight of a new chain",
@@ -1535,16 +1485,15 @@ CASES: list[Case] = [
         url_name="supplychain:chain_create_insight",
         url=lambda w: (_chain(w), reverse("supplychain:chain_create_insight"))[1],
         data=lambda w: {"product": "Kota Blue", "volume_eur": "10"},
-        allowed=("company_member",),
-        wrong_role=("government_admin", "secretariat_admin", "ngo_member"),
+        allowed=COMPANY_USERS,
         state=_supplier_list,
+        changes=False,
     ),
     Case(
         "assessment queue",
         url_name="assessments:queue",
         url=lambda w: (_assessment(w), reverse("assessments:queue"))[1],
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ALL,
     ),
     Case(
         "score all submitted reports",
@@ -1552,17 +1501,14 @@ CASES: list[Case] = [
         url_name="assessments:score_all",
         url=lambda w: (_assessment(w), reverse("assessments:score_all"))[1],
         data=lambda w: {"period": "2026"},
-        allowed=("secretariat_admin",),
-        wrong_role=("secretariat_assessor", "company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ADMIN,
         state=_assessments,
     ),
     Case(
         "assessment workspace",
         url_name="assessments:assess",
         url=lambda w: reverse("assessments:assess", args=[_assessment(w).pk]),
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        other_organisation=("company_admin", "other_company_admin"),
-        wrong_role=("ngo_member", "government_admin"),
+        allowed=ASSESSING,
     ),
     Case(
         "assign an assessor",
@@ -1570,8 +1516,7 @@ CASES: list[Case] = [
         url_name="assessments:assess_assign",
         url=lambda w: reverse("assessments:assess_assign", args=[_assessment(w, "queued").pk]),
         data=lambda w: {"assessor": w.users["secretariat_admin"].pk},
-        allowed=("secretariat_admin",),
-        wrong_role=("secretariat_assessor", "company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ADMIN,
         state=_assessments,
     ),
     Case(
@@ -1580,9 +1525,7 @@ CASES: list[Case] = [
         url_name="assessments:assess_adjust",
         url=lambda w: reverse("assessments:assess_adjust", args=[_assessment(w).pk, "1.1"]),
         data=lambda w: {"points": "4", "reason": "Redelijkheid"},
-        allowed=("secretariat_assessor", "secretariat_admin"),
-        other_organisation=("company_admin", "other_company_admin"),
-        wrong_role=("ngo_member", "government_admin"),
+        allowed=ASSESSING,
         state=_assessments,
     ),
     Case(
@@ -1591,9 +1534,7 @@ CASES: list[Case] = [
         url_name="assessments:assess_review",
         url=lambda w: reverse("assessments:assess_review", args=[_assessment(w).pk]),
         data=lambda w: {"feedback_plan": "Meetbaarder", "progress_sufficient": "unknown"},
-        allowed=("secretariat_assessor", "secretariat_admin"),
-        other_organisation=("company_admin",),
-        wrong_role=("ngo_member", "government_admin"),
+        allowed=ASSESSING,
         state=_assessments,
     ),
     Case(
@@ -1601,9 +1542,7 @@ CASES: list[Case] = [
         method="post",
         url_name="assessments:assess_propose",
         url=lambda w: reverse("assessments:assess_propose", args=[_assessment(w).pk]),
-        allowed=("secretariat_assessor", "secretariat_admin"),
-        other_organisation=("company_admin",),
-        wrong_role=("ngo_member", "government_admin"),
+        allowed=ASSESSING,
         state=_assessments,
     ),
     Case(
@@ -1611,9 +1550,7 @@ CASES: list[Case] = [
         method="post",
         url_name="assessments:assess_decide",
         url=lambda w: reverse("assessments:assess_decide", args=[_assessment(w, "proposed").pk]),
-        allowed=("secretariat_admin",),
-        other_organisation=("company_admin",),
-        wrong_role=("secretariat_assessor", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
         state=_assessments,
     ),
     Case(
@@ -1622,64 +1559,51 @@ CASES: list[Case] = [
         url_name="assessments:assess_send_back",
         url=lambda w: reverse("assessments:assess_send_back", args=[_assessment(w, "proposed").pk]),
         data=lambda w: {"note": "Kijk naar 1.1"},
-        allowed=("secretariat_admin",),
-        other_organisation=("company_admin",),
-        wrong_role=("secretariat_assessor", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
         state=_assessments,
     ),
     Case(
         "a company's assessments",
         url_name="assessments:my_assessments",
         url=lambda w: (_assessment(w, "decided"), reverse("assessments:my_assessments"))[1],
-        allowed=("company_member", "company_admin"),
-        wrong_role=("secretariat_admin", "ngo_member", "government_admin"),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "a company's assessment",
         url_name="assessments:assessment_result",
         url=lambda w: reverse("assessments:assessment_result", args=[_assessment(w, "decided").pk]),
-        allowed=("company_member", "company_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("secretariat_admin", "ngo_member", "government_admin"),
+        allowed=COMPANY,
     ),
     Case(
         "assessment letter",
         url_name="assessments:assessment_letter",
         url=lambda w: reverse("assessments:assessment_letter", args=[_assessment(w, "decided").pk]),
-        allowed=("company_member", "secretariat_admin", "secretariat_assessor"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("ngo_member", "government_admin"),
+        allowed=COMPANY + ASSESSING,
     ),
     Case(
         "assessment schedule",
         url_name="assessments:schedule",
         url=lambda w: (_assessment(w), reverse("assessments:schedule"))[1],
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ALL,
     ),
     Case(
         "progress and delay",
         url_name="assessments:progress",
         url=lambda w: (_delayed(w), reverse("assessments:progress"))[1],
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ALL,
     ),
     Case(
         "a delayed member",
         url_name="assessments:delayed_member",
         url=lambda w: reverse("assessments:delayed_member", args=[_delayed(w).pk]),
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        other_organisation=("company_admin", "other_company_admin"),
-        wrong_role=("ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ALL,
     ),
     Case(
         "offer knowledge modules",
         method="post",
         url_name="assessments:knowledge_modules",
         url=lambda w: reverse("assessments:knowledge_modules", args=[_delayed(w, 2).pk]),
-        allowed=("secretariat_assessor",),
-        other_organisation=("company_admin", "other_company_admin"),
-        wrong_role=("ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
         state=_delay_cases,
     ),
     Case(
@@ -1692,47 +1616,41 @@ CASES: list[Case] = [
             "decided_on": "2026-11-01",
             "reason": "Overname",
         },
-        allowed=("secretariat_admin",),
-        other_organisation=("company_admin",),
-        wrong_role=("secretariat_assessor", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
         state=_delay_cases,
     ),
     Case(
         "a company's progress",
         url_name="assessments:my_progress",
         url=lambda w: (_delayed(w), reverse("assessments:my_progress"))[1],
-        allowed=("company_member", "company_admin"),
-        wrong_role=("secretariat_admin", "ngo_member", "government_admin"),
+        allowed=COMPANY_USERS,
     ),
     Case(
         "write the explanatory note",
         method="post",
         url_name="assessments:explanatory_note",
-        url=lambda w: (_delayed(w), reverse("assessments:explanatory_note"))[1],
+        url=lambda w: (_every_company_delayed(w), reverse("assessments:explanatory_note"))[1],
         data=lambda w: {"note": "Nieuwe leverancier"},
-        allowed=("company_admin",),
-        wrong_role=("company_member", "secretariat_admin", "ngo_member", "government_admin"),
+        allowed=COMPANY_ADMINS,
         state=_delay_cases,
     ),
     Case(
         "ask for special circumstances",
         method="post",
         url_name="assessments:special_circumstances",
-        url=lambda w: (_delayed(w), reverse("assessments:special_circumstances"))[1],
+        url=lambda w: (_every_company_delayed(w), reverse("assessments:special_circumstances"))[1],
         data=lambda w: {
             "argument": "Wij zijn overgenomen en bouwen de keten opnieuw op "
             "met nieuwe leveranciers in India."
         },
-        allowed=("company_admin",),
-        wrong_role=("company_member", "secretariat_admin", "ngo_member", "government_admin"),
+        allowed=COMPANY_ADMINS,
         state=_delay_cases,
     ),
     Case(
         "sample checks",
         url_name="assessments:samples",
         url=lambda w: (_draw(w), reverse("assessments:samples"))[1],
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "draw a sample",
@@ -1744,17 +1662,14 @@ CASES: list[Case] = [
             "kind": "reports",
             "size": "1",
         },
-        allowed=("secretariat_assessor",),
-        wrong_role=("company_admin", "ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
         state=_draws,
     ),
     Case(
         "a sample draw",
         url_name="assessments:sample",
         url=lambda w: reverse("assessments:sample", args=[_draw(w).pk]),
-        allowed=("secretariat_admin", "secretariat_assessor"),
-        other_organisation=("company_admin",),
-        wrong_role=("ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
     ),
     Case(
         "record a finding",
@@ -1764,43 +1679,40 @@ CASES: list[Case] = [
             lambda draw: reverse("assessments:sample_finding", args=[draw.pk, draw.selected[0]])
         )(_draw(w)),
         data=lambda w: {"outcome": "confirmed", "findings": "Klopt"},
-        allowed=("secretariat_assessor",),
-        other_organisation=("company_admin",),
-        wrong_role=("ngo_member", "government_admin"),
+        allowed=SECRETARIAT_ADMIN,
         state=_draws,
     ),
     Case(
         "plan-of-action tests",
         url_name="assessments:plan_tests",
         url=lambda w: (_plan_test(w), reverse("assessments:plan_tests"))[1],
-        allowed=("government_admin", "company_member", "secretariat_assessor"),
-        wrong_role=("ngo_member",),
+        allowed=COMPANY_USERS + ("government_admin",) + SECRETARIAT_ADMIN,
     ),
     Case(
         "ask to test a plan of action",
         method="post",
         url_name="assessments:plan_test_new",
-        url=lambda w: (_covenant(w), reverse("assessments:plan_test_new"))[1],
-        data=lambda w: {"company": w.organisations["company"].pk, "question": "Klopt dit?"},
-        allowed=("government_admin", "company_admin"),
-        wrong_role=("ngo_member", "secretariat_admin"),
+        url=lambda w: (_every_company_signed(w), reverse("assessments:plan_test_new"))[1],
+        data=lambda w, who: {
+            "company": w.organisations[
+                "company" if who == "government_admin" else ORGANISATION_OF.get(who, "company")
+            ].pk,
+            "question": "Klopt dit?",
+        },
+        allowed=(*COMPANY, "other_company_admin", "government_admin"),
         state=_plan_tests,
     ),
     Case(
         "a plan-of-action test",
         url_name="assessments:plan_test",
         url=lambda w: reverse("assessments:plan_test", args=[_plan_test(w).pk]),
-        allowed=("government_admin", "company_member", "secretariat_assessor"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("ngo_member",),
+        allowed=COMPANY + ("government_admin",) + SECRETARIAT_ADMIN,
     ),
     Case(
         "the plan of a test",
         url_name="assessments:plan_test_attachment",
         url=lambda w: reverse("assessments:plan_test_attachment", args=[_plan_test(w).pk]),
-        allowed=("government_admin", "company_admin", "secretariat_admin"),
-        other_organisation=("other_company_admin",),
-        wrong_role=("ngo_member",),
+        allowed=COMPANY + ("government_admin",) + SECRETARIAT_ADMIN,
     ),
     Case(
         "answer a plan-of-action test",
@@ -1808,9 +1720,45 @@ CASES: list[Case] = [
         url_name="assessments:plan_test_answer",
         url=lambda w: reverse("assessments:plan_test_answer", args=[_plan_test(w).pk]),
         data=lambda w: {"verdict": "sufficient", "answer": "In orde"},
-        allowed=("secretariat_assessor",),
-        other_organisation=("other_company_admin",),
-        wrong_role=("government_admin", "company_admin", "ngo_member"),
+        allowed=SECRETARIAT_ADMIN,
         state=_plan_tests,
+    ),
+    # A submitted report's content: its company, the coordinator and the assessor granted
+    # on its assessment; no other secretariat user (issue 9).
+    Case(
+        "submitted report under assessment",
+        url_name="assessments:report",
+        url=lambda w: reverse("assessments:report", args=[_assessed_report(w).pk]),
+        allowed=COMPANY + ASSESSING,
+    ),
+    Case(
+        "questionnaire of a submitted report",
+        url_name="assessments:questionnaire",
+        url=lambda w: reverse("assessments:questionnaire", args=[_assessed_report(w).pk]),
+        allowed=COMPANY + ASSESSING,
+    ),
+    Case(
+        "plan of action of a submitted report",
+        url_name="assessments:plan",
+        url=lambda w: reverse("assessments:plan", args=[_assessed_report(w).pk]),
+        allowed=COMPANY + ASSESSING,
+    ),
+    Case(
+        "importers of a submitted report",
+        url_name="assessments:importers",
+        url=lambda w: reverse("assessments:importers", args=[_assessed_report(w).pk]),
+        allowed=COMPANY + ASSESSING,
+    ),
+    Case(
+        "PDF of a submitted report under assessment",
+        url_name="assessments:report_pdf",
+        url=lambda w: reverse("assessments:report_pdf", args=[_assessed_report(w).pk]),
+        allowed=COMPANY + ASSESSING,
+    ),
+    Case(
+        "evidence of a submitted report",
+        url_name="assessments:evidence",
+        url=lambda w: reverse("assessments:evidence", args=[_assessed_evidence(w).pk]),
+        allowed=COMPANY + ASSESSING,
     ),
 ]

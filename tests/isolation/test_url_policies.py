@@ -88,3 +88,32 @@ def test_an_unprotected_url_is_never_served(forgetful_urlconf) -> None:
         assert client.get("/declared/").content == b"hello"
         with pytest.raises(ImproperlyConfigured, match="no access policy"):
             client.get("/forgotten/")
+
+
+PERSONAL_WRITES = {"members:switch", "members:profile", "api:me"}
+
+
+def test_a_secretariat_member_writes_nothing_but_its_own_account() -> None:
+    """No policy grants a write to "anyone in the secretariat" (issue 9): a secretariat
+    user who is neither coordinator nor assessor may only change its own account."""
+    from members.models import Organisation
+    from trustone.access.actor import Actor
+    from trustone.access.declare import allows
+
+    member = Actor(
+        user=object(),
+        organisation=Organisation(pk=1, name="S", kind="secretariat"),
+        role="member",
+    )
+    writers = set()
+    for _route, name, view in walk(get_resolver().url_patterns):
+        if name.split(":")[0] not in OWN_NAMESPACES or policy_of(view).public:
+            continue
+        view_class = getattr(view, "view_class", None) or getattr(view, "cls", None)
+        methods = set(getattr(view_class, "http_method_names", ()))
+        has_write = any(
+            m in methods and hasattr(view_class, m) for m in ("post", "put", "patch", "delete")
+        )
+        if has_write and allows(view, member, "POST"):
+            writers.add(name)
+    assert writers <= PERSONAL_WRITES, sorted(writers - PERSONAL_WRITES)

@@ -204,8 +204,7 @@ def organisations_generate(scale: int) -> dict[str, int]:
     from django.db import transaction
     from django.utils import timezone
 
-    from assessments.models import LevelAssignment
-    from members.models import Membership, Organisation, User
+    from members.models import LevelAssignment, Membership, Organisation, User
 
     generated = Organisation.objects.filter(slug__startswith=ORG_SLUG_PREFIX)
     existing = set(generated.values_list("slug", flat=True))
@@ -428,8 +427,7 @@ def levels_generate(scale: int) -> dict[str, int]:
     from django.db import transaction
     from django.utils import timezone
 
-    from assessments.models import LevelAssignment
-    from members.models import Organisation
+    from members.models import LevelAssignment, Organisation
 
     missing = Organisation.objects.filter(
         slug__startswith=ORG_SLUG_PREFIX,
@@ -511,8 +509,7 @@ def listing_fixture(rows: int) -> ListingFixture:
     from django.db import transaction
     from django.utils import timezone
 
-    from assessments.models import LevelAssignment
-    from members.models import CovenantMembership, Organisation
+    from members.models import CovenantMembership, LevelAssignment, Organisation
 
     if rows % 2:
         raise ValueError("listing fixtures have an even number of rows")
@@ -612,8 +609,7 @@ def listing_expected(*, country: str = "", level: int | None = None) -> ListingE
     public decision (decided from SECOND_TERM_STARTS up to today)."""
     from django.utils import timezone
 
-    from assessments.models import LevelAssignment
-    from members.models import CovenantMembership, Organisation
+    from members.models import CovenantMembership, LevelAssignment, Organisation
 
     today = timezone.localdate()
     listed = {

@@ -14,6 +14,7 @@ from .data import Company, company_ensure
 
 REPORT_YEAR = 2090  # periods of their own, far from any real one
 ASSESS_YEAR = 2091
+SUBMIT_YEAR = 2092
 
 
 def _period(year: int) -> Any:
@@ -42,10 +43,40 @@ def _covenant(organisation: Any) -> None:
     )
 
 
+def _chains_ensure(organisation: Any, chains: int) -> None:
+    """Exactly `chains` chains (factory and quarry each) for the organisation."""
+    from supplychain.models import Chain, Facility
+
+    if Chain.objects.filter(organisation=organisation).count() == chains:
+        return
+    Chain.objects.filter(organisation=organisation).delete()
+    Facility.objects.filter(organisation=organisation).delete()
+    factories = Facility.objects.bulk_create(
+        Facility(
+            organisation=organisation,
+            kind=kind,
+            name=f"{kind} {number}",
+            country="IN",
+            address=f"Industrial Area {number}",
+        )
+        for number in range(chains)
+        for kind in ("factory", "quarry")
+    )
+    Chain.objects.bulk_create(
+        Chain(
+            organisation=organisation,
+            product=f"Sandsteen {number}",
+            factory=factories[2 * number],
+            quarry=factories[2 * number + 1],
+            volume_eur=Decimal(1000 + number),
+        )
+        for number in range(chains)
+    )
+
+
 def report_with_chains(chains: int) -> tuple[Company, Any]:
     """A company with exactly `chains` chains (factory and quarry each) and a draft report."""
     from assessments.models import Report
-    from supplychain.models import Chain, Facility
 
     company = company_ensure(
         slug=f"bench-report-{chains}",
@@ -62,30 +93,61 @@ def report_with_chains(chains: int) -> tuple[Company, Any]:
         version=1,
         defaults={"framework": period.framework},
     )
-    if Chain.objects.filter(organisation=organisation).count() != chains:
-        Chain.objects.filter(organisation=organisation).delete()
-        Facility.objects.filter(organisation=organisation).delete()
-        factories = Facility.objects.bulk_create(
-            Facility(
-                organisation=organisation,
-                kind=kind,
-                name=f"{kind} {number}",
-                country="IN",
-                address=f"Industrial Area {number}",
-            )
-            for number in range(chains)
-            for kind in ("factory", "quarry")
-        )
-        Chain.objects.bulk_create(
-            Chain(
-                organisation=organisation,
-                product=f"Sandsteen {number}",
-                factory=factories[2 * number],
-                quarry=factories[2 * number + 1],
-                volume_eur=Decimal(1000 + number),
-            )
-            for number in range(chains)
-        )
+    _chains_ensure(organisation, chains)
+    return company, report
+
+
+def report_to_submit(chains: int) -> tuple[Company, Any]:
+    """A company with `chains` chains and a complete draft report: every question answered,
+    a risk with a SMART action. A new version on every call, since a submitted version is
+    never changed again."""
+    from django.db.models import Max
+
+    from assessments.models import Action, Answer, AnswerOption, Report, Risk
+
+    company = company_ensure(
+        slug=f"bench-submit-{chains}",
+        name=f"Bench Indienen {chains} B.V.",
+        admin_email=f"indienen.{chains}@bench.bench",
+        members=1,
+    )
+    organisation = company.organisation
+    _covenant(organisation)
+    _chains_ensure(organisation, chains)
+    period = _period(SUBMIT_YEAR)
+    latest = Report.objects.filter(organisation=organisation, period=period).aggregate(
+        version=Max("version")
+    )["version"]
+    report = Report.objects.create(
+        organisation=organisation,
+        period=period,
+        version=(latest or 0) + 1,
+        framework=period.framework,
+    )
+    Answer.objects.bulk_create(
+        Answer(report=report, question=option.question, option=option, updated_by=company.admin)
+        for option in AnswerOption.objects.filter(
+            question__framework=period.framework, order=1
+        ).select_related("question")
+    )
+    risk = Risk.objects.create(
+        report=report,
+        theme="health_and_safety",
+        region="Kota",
+        scale=3,
+        scope=2,
+        irremediability=3,
+        likelihood=2,
+        justification="Silicastof bij het zagen.",
+    )
+    Action.objects.create(
+        risk=risk,
+        description="Natzagen bij alle leveranciers",
+        owner="Inkoop",
+        indicator="Aandeel leveranciers dat nat zaagt",
+        target="100 %",
+        deadline=date(SUBMIT_YEAR + 1, 6, 30),
+    )
     return company, report
 
 

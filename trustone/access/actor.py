@@ -44,6 +44,16 @@ class Actor:
     def is_admin(self) -> bool:
         return self.role == "admin"
 
+    @property
+    def is_secretariat_admin(self) -> bool:
+        """The coordinator: manages people, assigns assessors, decides levels."""
+        return self.is_secretariat and self.is_admin
+
+    @property
+    def is_assessor(self) -> bool:
+        """A secretariat assessor: reads and scores only the reports it is granted."""
+        return self.is_secretariat and self.role == "assessor"
+
     def acts_for(self, organisation: Any) -> bool:
         """True when the actor acts for exactly this organisation (object or id)."""
         organisation_id = getattr(organisation, "pk", organisation)

@@ -11,6 +11,8 @@ from django.urls import URLPattern, URLResolver
 from .policies import Policy
 
 POLICY_ATTRIBUTE = "access_policy"
+WRITE_POLICY_ATTRIBUTE = "write_policy"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def access_policy(policy: Policy) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -23,17 +25,36 @@ def access_policy(policy: Policy) -> Callable[[Callable[..., Any]], Callable[...
     return decorate
 
 
-def policy_of(view: Callable[..., Any]) -> Policy | None:
-    """The declared policy of a resolved view callable, or None when it has none."""
+def _declared(view: Callable[..., Any], attribute: str) -> Policy | None:
     for holder in (
         view,
         getattr(view, "view_class", None),  # Django class-based views
         getattr(view, "cls", None),  # DRF API views and viewsets
     ):
-        policy = getattr(holder, POLICY_ATTRIBUTE, None)
+        policy = getattr(holder, attribute, None)
         if isinstance(policy, Policy):
             return policy
     return None
+
+
+def policy_of(view: Callable[..., Any]) -> Policy | None:
+    """The declared policy of a resolved view callable, or None when it has none."""
+    return _declared(view, POLICY_ATTRIBUTE)
+
+
+def write_policy_of(view: Callable[..., Any]) -> Policy | None:
+    """The stricter policy a view declares for unsafe methods, or None (then its
+    `access_policy` decides writes too)."""
+    return _declared(view, WRITE_POLICY_ATTRIBUTE)
+
+
+def allows(view: Callable[..., Any], actor: Any, method: str) -> bool:
+    """Whether the view's declared policies let `actor` use `method` on it."""
+    policy = policy_of(view)
+    if policy is None or not policy.allows(actor):
+        return False
+    write_policy = write_policy_of(view)
+    return method in SAFE_METHODS or write_policy is None or write_policy.allows(actor)
 
 
 def _wrap(view: Callable[..., Any], policy: Policy) -> Callable[..., Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import resolve
@@ -15,7 +15,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from .actor import ACTING_ORGANISATION_SESSION_KEY, actor_for
-from .declare import policy_of
+from .declare import allows, policy_of
 
 
 class ActorMiddleware:
@@ -126,8 +126,13 @@ class AccessPolicyMiddleware:
             )
         if getattr(view_func, "cls", None) is not None:
             return None  # DRF views: PolicyPermission decides after API authentication.
-        if policy.allows(request.actor):  # type: ignore[attr-defined]
+        if allows(view_func, request.actor, request.method or "GET"):  # type: ignore[attr-defined]
             return None
         if request.user.is_anonymous:
             return redirect_to_login(request.get_full_path())
         raise Http404
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        """A service that refuses (PermissionDenied) looks like a missing object."""
+        if isinstance(exception, PermissionDenied):
+            raise Http404 from exception

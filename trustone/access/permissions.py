@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from rest_framework import exceptions, permissions
 
 from .actor import ACTING_ORGANISATION_SESSION_KEY, Actor, actor_for
+from .declare import allows
 from .policies import Policy
 
 ORGANISATION_HEADER = "HTTP_X_TRUSTONE_ORGANISATION"
@@ -45,7 +46,7 @@ class PolicyPermission(permissions.BasePermission):
         if not isinstance(policy, Policy):
             raise ImproperlyConfigured(f"{type(view).__name__} declares no access_policy.")
         actor = api_actor(request)
-        if policy.allows(actor):
+        if allows(view, actor, request.method):
             return True
         if actor.is_anonymous:
             raise exceptions.NotAuthenticated

@@ -1,5 +1,8 @@
 """Access policies: every URL of the portal declares one.
 
+A view may also declare a stricter `write_policy` for its unsafe methods (POST, PUT,
+PATCH, DELETE): every secretariat user may read a queue, only the coordinator changes it.
+
 A policy answers one question, `allows(actor)`: may this actor use this view at all?
 Which *objects* the actor may see is decided by the selectors (`access_*`,
 `*_visible_to`), which answer "not found" for missing and forbidden alike.
@@ -118,6 +121,9 @@ MEMBER: Policy = _Member()
 ORGANISATION_ADMIN: Policy = OrganisationAdmin()
 SECRETARIAT: Policy = kinds("secretariat")
 SECRETARIAT_ADMIN: Policy = kinds("secretariat", roles=["admin"])
+#: The coordinator and the assessors: which reports an assessor may open is decided by
+#: its object grants, in the selectors.
+SECRETARIAT_ASSESSING: Policy = kinds("secretariat", roles=["admin", "assessor"])
 COMPANY: Policy = kinds("company")
 GOVERNMENT: Policy = kinds("government")
 NGO_OR_UNION: Policy = kinds("ngo", "union")

@@ -10,18 +10,11 @@ from django.utils import timezone
 from trustone.access.actor import actor_for
 from trustone.jobs.models import Job
 from trustone.jobs.services import job_finish, job_progress
+from trustone.spreadsheets import spreadsheet_row
 
 from .selectors import audit_entries_filtered
 
 BATCH = 500
-
-
-def csv_safe(value: object) -> str:
-    """Neutralise spreadsheet formula injection (=, +, -, @, tab, CR at the start)."""
-    text = "" if value is None else str(value)
-    if text[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + text
-    return text
 
 
 def audit_export(job: Job) -> None:
@@ -39,16 +32,18 @@ def audit_export(job: Job) -> None:
     )
     for index, entry in enumerate(entries.iterator(chunk_size=BATCH), start=1):
         writer.writerow(
-            [
-                timezone.localtime(entry.created_at).isoformat(timespec="seconds"),
-                csv_safe(entry.user_email),
-                csv_safe(entry.organisation.name if entry.organisation else ""),
-                entry.action,
-                entry.target_type,
-                entry.target_id,
-                csv_safe(entry.target_repr),
-                entry.ip_address or "",
-            ]
+            spreadsheet_row(
+                [
+                    timezone.localtime(entry.created_at).isoformat(timespec="seconds"),
+                    entry.user_email,
+                    entry.organisation.name if entry.organisation else "",
+                    entry.action,
+                    entry.target_type,
+                    entry.target_id,
+                    entry.target_repr,
+                    entry.ip_address or "",
+                ]
+            )
         )
         if index % BATCH == 0:
             job_progress(job.pk, done=index, total=total)

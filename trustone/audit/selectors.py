@@ -10,8 +10,8 @@ from .models import AuditEntry
 
 
 def audit_entries_visible_to(actor: Actor) -> QuerySet[AuditEntry]:
-    """The whole log for the secretariat; nothing for anyone else."""
-    if not actor.is_secretariat:
+    """The whole log for secretariat administrators; nothing for anyone else."""
+    if not actor.is_secretariat_admin:
         return AuditEntry.objects.none()
     return AuditEntry.objects.select_related("organisation")
 

@@ -44,6 +44,7 @@ ACTIONS = {
     "facility_created": _("added a facility"),
     "facility_updated": _("changed a facility"),
     "facility_deleted": _("removed a facility"),
+    "facility_archived": _("archived a facility (a report refers to it)"),
     "chain_created": _("added a chain"),
     "chain_updated": _("changed a chain"),
     "chain_deleted": _("removed a chain"),

@@ -38,7 +38,7 @@ class AuditFilterForm(forms.Form):
 class AuditLogView(PortalTemplateView):
     """The secretariat reads the audit log, filtered and paginated."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     template_name = "audit/log.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -59,7 +59,7 @@ class AuditLogView(PortalTemplateView):
 class AuditExportView(PortalView):
     """Starts a job that writes the (filtered) audit log as CSV."""
 
-    access_policy = policies.SECRETARIAT
+    access_policy = policies.SECRETARIAT_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest) -> HttpResponse:

@@ -45,8 +45,8 @@ INSTALLED_APPS = [
     "trustone.audit",
     "trustone.jobs",
     "members",
-    "assessments",
     "supplychain",
+    "assessments",
     "complaints",
     "procurement",
 ]
@@ -260,6 +260,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "report-reminders": {
         "task": "assessments.tasks.report_reminders_task",
         "schedule": timedelta(hours=24),
+    },
+    "report-pdfs-requeue": {
+        "task": "assessments.tasks.report_pdfs_requeue_task",
+        "schedule": timedelta(minutes=5),
     },
     "purge-old-invitations": {
         "task": "members.tasks.invitations_expire_task",

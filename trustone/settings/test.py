@@ -1,5 +1,7 @@
 """Tests: `make test`. Real PostgreSQL and Redis, from DATABASE_URL / REDIS_URL."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -18,3 +20,18 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"
+
+# The worker-kill test (tests/integration/assessments/test_report_pdf_worker.py) starts
+# real worker processes with these settings and steers them through the environment:
+# a slow first rendering, a short visibility timeout (Redis hands a killed worker's
+# unacknowledged message to another worker after it), mail written to files.
+REPORT_PDF_TEST_DELAY = float(os.environ.get("TRUSTONE_TEST_REPORT_PDF_DELAY", "0"))
+if os.environ.get("TRUSTONE_TEST_VISIBILITY_TIMEOUT"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ["TRUSTONE_TEST_VISIBILITY_TIMEOUT"]),
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
+    }
+if os.environ.get("TRUSTONE_TEST_EMAIL_DIR"):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["TRUSTONE_TEST_EMAIL_DIR"]

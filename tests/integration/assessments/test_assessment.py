@@ -15,12 +15,12 @@ from assessments import assessing
 from assessments.models import (
     Assessment,
     AssessmentStatus,
-    LevelAssignment,
     Report,
     ReportingPeriod,
     ScoreAdjustment,
 )
 from assessments.submission import report_submit
+from members.models import LevelAssignment
 from tests.conftest import make_user
 from tests.factories import CovenantMembershipFactory
 from trustone.access.actor import actor_for

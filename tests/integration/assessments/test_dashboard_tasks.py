@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import Assessment, LevelAssignment, Report, ReportingPeriod
+from assessments.models import Assessment, Report, ReportingPeriod
+from members.models import LevelAssignment
 from tests.factories import CovenantMembershipFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.models import DelayCase, LevelAssignment
-from members.models import CovenantMembership, Termination
+from assessments.models import DelayCase
+from members.models import CovenantMembership, LevelAssignment, Termination
 from tests.factories import CovenantMembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_the_secretariat_sees_who_is_behind(world) -> None:
     company, other = world.organisations["company"], world.organisations["other_company"]
     at_level(company, 1, years_ago(2, days=1))  # one year expected + one accepted, just past
     at_level(other, 3, years_ago(2))  # two years expected: on track
-    client = world.client("secretariat_assessor")
+    client = world.client("secretariat_admin")
     rows = {
         r.organisation.name: r
         for r in client.get(reverse("assessments:progress")).context["page"].object_list
@@ -52,7 +52,7 @@ def test_knowledge_modules_for_a_delay_on_level_1_or_2(
 ) -> None:
     company = world.organisations["company"]
     at_level(company, 2, years_ago(3))
-    client = world.client("secretariat_assessor")
+    client = world.client("secretariat_admin")
     url = reverse("assessments:knowledge_modules", args=[company.pk])
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url).status_code == 302
@@ -81,7 +81,7 @@ def test_a_delayed_company_from_level_3_explains_on_the_listing(world) -> None:
     listing = world.client("anonymous").get(reverse("members:listing"))
     assert note in listing.content.decode()
     # Knowledge modules are for levels 1 and 2 only.
-    office = world.client("secretariat_assessor")
+    office = world.client("secretariat_admin")
     office.post(reverse("assessments:knowledge_modules", args=[company.pk]))
     assert DelayCase.objects.get().knowledge_modules_offered_on is None
 

@@ -56,12 +56,12 @@ def test_a_company_user_adds_and_downloads_evidence(world, report) -> None:
     )
     download = client.get(reverse("assessments:evidence", args=[item.pk]))
     assert b"".join(download.streaming_content) == PDF
-    # The secretariat may read it; another company may not.
+    # A draft's evidence stays the company's: not the secretariat's, nor another company's.
     assert (
-        world.client("secretariat_assessor")
+        world.client("secretariat_admin")
         .get(reverse("assessments:evidence", args=[item.pk]))
         .status_code
-        == 200
+        == 404
     )
     assert (
         world.client("other_company_admin")

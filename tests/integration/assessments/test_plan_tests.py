@@ -50,13 +50,13 @@ def test_a_government_asks_and_the_secretariat_answers(
     assert world.client("ngo_member").get(url).status_code == 404
 
     mail.outbox.clear()
-    office = world.client("secretariat_assessor")
+    office = world.client("secretariat_admin")
     answer = reverse("assessments:plan_test_answer", args=[item.pk])
     assert office.post(answer, {"verdict": "improve", "answer": ""}).status_code == 400
     with django_capture_on_commit_callbacks(execute=True):
         office.post(answer, {"verdict": "improve", "answer": "Maak de indicatoren meetbaar."})
     item.refresh_from_db()
-    assert (item.verdict, item.answered_by) == ("improve", world.users["secretariat_assessor"])
+    assert (item.verdict, item.answered_by) == ("improve", world.users["secretariat_admin"])
     assert [m.to for m in mail.outbox] == [[world.users["government_admin"].email]]
     page = government.get(url)
     assert "Maak de indicatoren meetbaar." in page.content.decode()

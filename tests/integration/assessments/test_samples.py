@@ -34,7 +34,7 @@ def test_a_draw_records_population_and_seed_and_can_be_redrawn(world, period) ->
     members = [submitted(period) for _ in range(6)]
     latest = submitted(period, versions=2)  # only version 2 counts
     associated = submitted(period, member_type="associated")
-    client = world.client("secretariat_assessor")
+    client = world.client("secretariat_admin")
     response = client.post(
         reverse("assessments:samples"),
         {"period": period.pk, "kind": "reports", "size": 3, "seed": "verificatie-2026"},
@@ -74,7 +74,7 @@ def test_an_empty_population_is_refused(world, period) -> None:
 
 def test_findings_are_recorded_on_the_drawn_reports_only(world, period) -> None:
     reports = [submitted(period) for _ in range(3)]
-    client = world.client("secretariat_assessor")
+    client = world.client("secretariat_admin")
     client.post(
         reverse("assessments:samples"),
         {"period": period.pk, "kind": "reports", "size": 1, "seed": "s"},

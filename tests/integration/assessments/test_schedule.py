@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from assessments.models import Assessment, LevelAssignment, Report, ReportingPeriod
+from assessments.models import Assessment, Report, ReportingPeriod
+from members.models import LevelAssignment
 from tests.factories import CovenantMembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from assessments.models import Action, Answer, AnswerOption, Report, ReportingPeriod, Risk
+from assessments.tasks import render_report_pdf_task
 from supplychain.models import Chain, Facility
 from tests.factories import CovenantMembershipFactory
 
@@ -83,13 +84,16 @@ def test_a_submitted_version_is_frozen_with_a_pdf_and_a_confirmation(
 ) -> None:
     complete(report, world.users["company_member"])
     client = world.client("company_member")
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as queued:
         client.post(reverse("assessments:submit", args=[report.pk]))
     report.refresh_from_db()
     assert report.status == "submitted"
     assert report.snapshot["chains"][0]["factory"]["name"] == "Shree Ganesh"
     assert len(report.snapshot["answers"]) == 22
     assert report.snapshot["plan"][0]["priority"] == 16
+    assert len(queued) == 1  # the PDF and the confirmation follow from a task
+    render_report_pdf_task(report.pk)
+    report.refresh_from_db()
     with report.pdf.open("rb") as file:
         text = "".join(p.extract_text() for p in PdfReader(BytesIO(file.read())).pages)
     assert "Kandla Grey" in text and "Van der Steen" in text

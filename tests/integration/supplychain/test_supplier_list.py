@@ -288,9 +288,13 @@ def test_the_secretariat_reads_a_companys_list(world) -> None:
         country="IN",
         address="Kota",
     )
-    page = world.client("secretariat_assessor").get(
-        reverse("supplychain:organisation_supplier_list", args=[world.organisations["company"].pk])
+    url = reverse(
+        "supplychain:organisation_supplier_list", args=[world.organisations["company"].pk]
     )
+    # The live list is the coordinator's to read; an assessor reads the frozen one in the
+    # report it is granted.
+    assert world.client("secretariat_assessor").get(url).status_code == 404
+    page = world.client("secretariat_admin").get(url)
     assert page.status_code == 200
     assert page.context["organisation"] == world.organisations["company"]
     assert "Concurrentiegevoelig" in page.content.decode()

@@ -42,7 +42,8 @@ def test_secretariat_reads_and_filters_the_log(world) -> None:
         reverse("members:invitation_create", args=[world.organisations["company"].pk]),
         {"email": "nieuw@vds.example", "role": "member"},
     )
-    client = world.client("secretariat_assessor")
+    assert world.client("secretariat_assessor").get(reverse("audit:log")).status_code == 404
+    client = world.client("secretariat_admin")
     page = client.get(reverse("audit:log"), {"action": "invitation_sent"}).context["page"]
     assert [e.action for e in page.object_list] == ["invitation_sent"]
     page = client.get(reverse("audit:log"), {"q": "Van der Steen"}).context["page"]

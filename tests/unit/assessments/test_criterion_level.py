@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from assessments.rules import criterion_level
+from members.rules import criterion_level
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from assessments.rules import display_percent, insight_percentages
+from supplychain.rules import display_percent, insight_percentages
 
 
 def chain(volume=None, factory=False, quarry=False, circular=False):

@@ -54,3 +54,50 @@ def test_actor_acts_for_its_own_organisation_only() -> None:
     assert who.acts_for(1)
     assert not who.acts_for(2)
     assert not ANONYMOUS.acts_for(1)
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        (actor("secretariat", "admin"), True),
+        (actor("secretariat", "assessor"), True),
+        (actor("secretariat", "member"), False),
+        (actor("company", "admin"), False),
+    ],
+)
+def test_secretariat_assessing_names_the_roles(who: Actor, allowed: bool) -> None:
+    assert policies.SECRETARIAT_ASSESSING.allows(who) is allowed
+
+
+class _QueueView:
+    """Every secretariat user reads the queue; only the coordinator changes it."""
+
+    access_policy = policies.SECRETARIAT
+    write_policy = policies.SECRETARIAT_ADMIN
+
+
+@pytest.mark.parametrize(
+    ("who", "method", "allowed"),
+    [
+        (actor("secretariat", "member"), "GET", True),
+        (actor("secretariat", "member"), "POST", False),
+        (actor("secretariat", "assessor"), "DELETE", False),
+        (actor("secretariat", "admin"), "POST", True),
+        (actor("company", "admin"), "GET", False),
+    ],
+)
+def test_a_write_policy_decides_unsafe_methods(who: Actor, method: str, allowed: bool) -> None:
+    from trustone.access.declare import allows
+
+    assert allows(_QueueView, who, method) is allowed
+
+
+@pytest.mark.parametrize(
+    ("role", "is_admin", "is_assessor"),
+    [("admin", True, False), ("assessor", False, True), ("member", False, False)],
+)
+def test_secretariat_roles_on_the_actor(role: str, is_admin: bool, is_assessor: bool) -> None:
+    who = actor("secretariat", role)
+    assert (who.is_secretariat_admin, who.is_assessor) == (is_admin, is_assessor)
+    company_admin = actor("company", "admin")
+    assert not company_admin.is_secretariat_admin

@@ -7,7 +7,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0004_listing_indexes"),
+        ("members", "0005_level_history"),
         ("knox", "0009_extend_authtoken_field"),
     ]
 

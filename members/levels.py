@@ -4,10 +4,12 @@ new entry."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from .models import LevelAssignment, LevelSource
+from .public import listing_changed
 
 
 def level_assignment_add(
@@ -22,8 +24,6 @@ def level_assignment_add(
 ) -> LevelAssignment:
     """Validate and store a level; the public listing shows it after the commit. Callers
     check who may do this."""
-    from members.public import listing_changed
-
     assignment = LevelAssignment(
         organisation=organisation,
         year=year,
@@ -37,3 +37,17 @@ def level_assignment_add(
     assignment.save()
     listing_changed(after_commit=True)
     return assignment
+
+
+def latest_levels(organisation_ids: Iterable[int]) -> dict[int, int]:
+    """The current level (latest decision) per organisation id, in one query."""
+    return dict(
+        LevelAssignment.objects.filter(organisation_id__in=list(organisation_ids))
+        .order_by("organisation_id", "-decided_on", "-id")
+        .distinct("organisation_id")
+        .values_list("organisation_id", "level")
+    )
+
+
+def current_level(organisation: Any) -> int | None:
+    return latest_levels([organisation.pk]).get(organisation.pk)
