@@ -307,7 +307,7 @@ class ProfileView(PortalView):
 class MembershipTokenRevokeView(PortalView):
     """An administrator revokes the API token of a person of their organisation."""
 
-    access_policy = policies.MEMBER
+    access_policy = policies.ORGANISATION_ADMIN
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
