@@ -169,7 +169,7 @@ class RiskAPI(PortalAPIView):
 
     access_policy = policies.COMPANY
 
-    @extend_schema(request=RiskSerializer, responses=RiskSerializer)
+    @extend_schema(request=RiskSerializer, responses={201: RiskSerializer})
     def post(self, request: Request, pk: int) -> Response:
         report = reports.access_editable_report(self.actor, pk)
         data = RiskSerializer(data=request.data)
@@ -218,7 +218,7 @@ class ActionAPI(PortalAPIView):
 
     access_policy = policies.COMPANY
 
-    @extend_schema(request=ActionSerializer, responses=ActionSerializer)
+    @extend_schema(request=ActionSerializer, responses={201: ActionSerializer})
     def post(self, request: Request, risk_pk: int) -> Response:
         risk = plans.access_risk(self.actor, risk_pk)
         data = ActionSerializer(data=request.data)

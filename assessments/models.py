@@ -541,7 +541,10 @@ class Assessment(models.Model):
         indexes = [models.Index(fields=["status"], name="assessment_status_idx")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(decided_level__lte=5), name="decided_level_at_most_5"
+                condition=models.Q(decided_level__lte=5),
+                name="decided_level_at_most_5",
+                violation_error_code="level_too_high",
+                violation_error_message=_("Level 5 is the highest level."),
             )
         ]
 

@@ -84,7 +84,12 @@ class OrganisationDetailAPI(PortalAPIView, generics.RetrieveAPIView):
 
 
 class BidderCheckQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(min_length=2, max_length=100)
+    q = serializers.CharField(
+        min_length=2,
+        max_length=100,
+        help_text="The bidder's name (or part of it), KvK number or Belgian enterprise "
+        "number; at least 2 characters.",
+    )
 
 
 class BidderOutputSerializer(serializers.Serializer):

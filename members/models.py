@@ -469,7 +469,12 @@ class LevelAssignment(models.Model):
             )
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(level__lte=5), name="level_at_most_5")
+            models.CheckConstraint(
+                condition=models.Q(level__lte=5),
+                name="level_at_most_5",
+                violation_error_code="level_too_high",
+                violation_error_message=_("Level 5 is the highest level."),
+            )
         ]
 
     def __str__(self) -> str:

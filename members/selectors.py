@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from knox.models import AuthToken
 
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
@@ -251,3 +252,39 @@ def secretariat_admins() -> QuerySet[Any]:
         memberships__role="admin",
         memberships__is_active=True,
     ).distinct()
+
+
+# --- API tokens (django-rest-knox: a digest and an expiry, never the token itself) ------
+
+
+def api_token_of(user: Any) -> AuthToken | None:
+    """The user's own API token while it is valid, or None. For their account page."""
+    return AuthToken.objects.filter(user=user, expiry__gt=timezone.now()).first()
+
+
+def may_revoke_api_tokens(actor: Actor, organisation: Organisation) -> bool:
+    """An administrator revokes the API tokens of the people of the organisation they act
+    for (a token is the person's, so it stops working for their other organisations too)."""
+    return actor.is_admin and actor.acts_for(organisation)
+
+
+def api_token_expiries_of(actor: Actor, organisation: Organisation) -> dict[int, Any]:
+    """User id → expiry of the valid API tokens of an organisation's people, for whoever
+    may revoke them; empty for anyone else."""
+    if not may_revoke_api_tokens(actor, organisation):
+        return {}
+    tokens = AuthToken.objects.filter(
+        user__memberships__organisation=organisation, expiry__gt=timezone.now()
+    ).values_list("user_id", "expiry")
+    return dict(tokens)
+
+
+def access_token_holder(actor: Actor, membership_id: int) -> Membership:
+    """A membership of the organisation the actor administers, whose person's API token the
+    actor may revoke; not found otherwise."""
+    membership = (
+        Membership.objects.select_related("organisation", "user").filter(pk=membership_id).first()
+    )
+    if membership is None or not may_revoke_api_tokens(actor, membership.organisation):
+        raise NotFound
+    return membership

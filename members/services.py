@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from knox.models import AuthToken
 
 from trustone.access.actor import Actor
 from trustone.access.errors import require
@@ -22,7 +23,7 @@ from trustone.audit.services import audit_record
 
 from .models import Invitation, Membership, Organisation, User
 from .rules import roles_for_kind
-from .selectors import can_manage_users, token_hash
+from .selectors import can_manage_users, may_revoke_api_tokens, token_hash
 
 
 def _unique_slug(name: str) -> str:
@@ -213,27 +214,38 @@ def invitations_purge(*, older_than_days: int = 90) -> int:
     return deleted
 
 
-def api_token_exists(*, user: User) -> bool:
-    from rest_framework.authtoken.models import Token
-
-    return Token.objects.filter(user=user).exists()
-
-
 @transaction.atomic
 def api_token_create(*, actor: Actor) -> str:
-    """Replace the actor's API token with a new one and return its key (shown once)."""
-    from rest_framework.authtoken.models import Token
-
-    Token.objects.filter(user=actor.user).delete()
-    token = Token.objects.create(user=actor.person)
-    audit_record(actor=actor, action="api_token_created")
-    return str(token.key)
+    """Replace the actor's API token with a new one and return it (shown once). Only its
+    digest is stored; it expires after REST_KNOX["TOKEN_TTL"]."""
+    AuthToken.objects.filter(user=actor.user).delete()
+    token, key = AuthToken.objects.create(user=actor.person)
+    audit_record(
+        actor=actor, action="api_token_created", data={"expires": token.expiry.isoformat()}
+    )
+    return str(key)
 
 
 @transaction.atomic
 def api_token_revoke(*, actor: Actor) -> None:
-    from rest_framework.authtoken.models import Token
-
-    deleted, _details = Token.objects.filter(user=actor.user).delete()
+    """The actor revokes their own API token."""
+    deleted, _details = AuthToken.objects.filter(user=actor.user).delete()
     if deleted:
         audit_record(actor=actor, action="api_token_revoked")
+
+
+@transaction.atomic
+def api_token_revoke_for_member(*, actor: Actor, membership: Membership) -> bool:
+    """An administrator revokes the API token of a person of the organisation they act for.
+    True when there was one."""
+    if not may_revoke_api_tokens(actor, membership.organisation):
+        raise PermissionDenied
+    deleted, _details = AuthToken.objects.filter(user=membership.user).delete()
+    if deleted:
+        audit_record(
+            actor=actor,
+            action="api_token_revoked",
+            target=membership,
+            data={"user": membership.user.email},
+        )
+    return bool(deleted)

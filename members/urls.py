@@ -47,6 +47,11 @@ urlpatterns = [
         name="membership_update",
     ),
     path(
+        "memberships/<int:pk>/api-token/revoke/",
+        organisations.MembershipTokenRevokeView.as_view(),
+        name="membership_token_revoke",
+    ),
+    path(
         "invitation/<str:token>/",
         organisations.InvitationAcceptView.as_view(),
         name="invitation_accept",

@@ -74,7 +74,7 @@ class FacilityListAPI(PortalAPIView):
         items = selectors.facilities_of(self.actor, self.actor.organisation)
         return Response(FacilitySerializer(items, many=True).data)
 
-    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
+    @extend_schema(request=FacilitySerializer, responses={201: FacilitySerializer})
     def post(self, request: Request) -> Response:
         data = FacilitySerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -94,7 +94,7 @@ class ChainListAPI(PortalAPIView):
         items = selectors.chains_of(self.actor, self.actor.organisation)
         return Response(ChainSerializer(items, many=True).data)
 
-    @extend_schema(request=ChainSerializer, responses=ChainSerializer)
+    @extend_schema(request=ChainSerializer, responses={201: ChainSerializer})
     def post(self, request: Request) -> Response:
         data = ChainSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -59,6 +59,8 @@ class Facility(models.Model):
                 condition=models.Q(latitude__isnull=True, longitude__isnull=True)
                 | models.Q(latitude__isnull=False, longitude__isnull=False),
                 name="facility_coordinates_both_or_none",
+                violation_error_code="coordinates_incomplete",
+                violation_error_message=_("Give both latitude and longitude, or neither."),
             )
         ]
 

@@ -25,7 +25,8 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self), payment=(), 
 
 
 class SecurityHeadersMiddleware:
-    """Adds Content-Security-Policy, Permissions-Policy and cross-origin isolation headers."""
+    """Adds Content-Security-Policy, Permissions-Policy and cross-origin isolation headers,
+    and `Cache-Control: no-store` to everything under /api/."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -40,6 +41,10 @@ class SecurityHeadersMiddleware:
                     "script-src 'self'", "script-src 'self' 'unsafe-inline'"
                 ),
             )
+        if request.path.startswith("/api/"):
+            # API answers hold personal and competition-sensitive data: no browser, proxy
+            # or shared cache may keep them.
+            response.headers["Cache-Control"] = "no-store"
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")

@@ -56,3 +56,5 @@ urlpatterns = [
     *declare(policies.AUTHENTICATED, [path("accounts/", include("allauth.urls"))], ALLAUTH_PUBLIC),
     *declare(policies.DJANGO_ADMIN_SITE, [path("admin/", admin.site.urls)]),
 ]
+
+handler404 = views.page_not_found

@@ -133,11 +133,16 @@ class OrganisationDetailView(PortalView):
 
     def _render(self, organisation: Any, form: InvitationForm, status: int = 200) -> HttpResponse:
         actor = self.actor
+        people = list(selectors.memberships_of(actor, organisation))
+        expiries = selectors.api_token_expiries_of(actor, organisation)
+        for membership in people:
+            membership.api_token_expiry = expiries.get(membership.user_id)  # type: ignore[attr-defined]
         context = {
             "organisation": organisation,
-            "people": selectors.memberships_of(actor, organisation),
+            "people": people,
             "invitations": selectors.open_invitations_of(actor, organisation),
             "can_manage": selectors.can_manage_users(actor, organisation),
+            "may_revoke_tokens": selectors.may_revoke_api_tokens(actor, organisation),
             "form": form,
         }
         return render(self.request, self.template_name, context, status=status)
@@ -287,10 +292,7 @@ class ProfileView(PortalView):
     def get(self, request: HttpRequest) -> HttpResponse:
         # A new token is shown once, after the redirect that follows its creation.
         new_token = request.session.pop(self.SESSION_KEY, None)
-        context = {
-            "has_token": services.api_token_exists(user=self.actor.person),
-            "new_token": new_token,
-        }
+        context = {"token": selectors.api_token_of(self.actor.person), "new_token": new_token}
         return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest) -> HttpResponse:
@@ -300,3 +302,20 @@ class ProfileView(PortalView):
         else:
             request.session[self.SESSION_KEY] = services.api_token_create(actor=self.actor)
         return redirect("members:profile")
+
+
+class MembershipTokenRevokeView(PortalView):
+    """An administrator revokes the API token of a person of their organisation."""
+
+    access_policy = policies.ORGANISATION_ADMIN
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        membership = selectors.access_token_holder(self.actor, pk)
+        if services.api_token_revoke_for_member(actor=self.actor, membership=membership):
+            messages.success(
+                request,
+                _("The API token of %(name)s has been revoked.")
+                % {"name": membership.user.full_name or membership.user.email},
+            )
+        return redirect("members:organisation_detail", membership.organisation_id)

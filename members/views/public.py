@@ -3,10 +3,12 @@ become a party. Only what members.public selects is shown."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from members import public
 from members.applications import party_application_submit
@@ -15,6 +17,7 @@ from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.pagination import paginate
 from trustone.pdf import render_pdf
+from trustone.ratelimit import rate_limit_exceeded
 
 PAGE_SIZE = 25
 
@@ -143,7 +146,27 @@ class PartyApplicationView(PortalView):
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = PartyApplicationForm(request.POST)
-        if form.is_valid():
-            party_application_submit(**form.cleaned_data)
-            return redirect(f"{request.path}?sent=1")
-        return render(request, self.template_name, {"form": form}, status=400)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form}, status=400)
+        # Anyone can post this form and it sends e-mail: a few per client and per
+        # address typed, counted in Redis.
+        limits = settings.RATE_LIMITS
+        over_limit = rate_limit_exceeded(
+            request, action="party_application", rate=limits["party_application"]
+        )
+        over_limit |= rate_limit_exceeded(
+            request,
+            action="party_application_email",
+            rate=limits["party_application_email"],
+            key=form.cleaned_data["contact_email"],
+        )
+        if over_limit:
+            # Said at the top of the page, where it is seen; the form keeps what was typed.
+            limited = _(
+                "We have received several applications from you in a short time. "
+                "Wait a while before you send another one, or write to the secretariat."
+            )
+            context = {"form": form, "limited": limited}
+            return render(request, self.template_name, context, status=429)
+        party_application_submit(**form.cleaned_data)
+        return redirect(f"{request.path}?sent=1")

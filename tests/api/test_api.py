@@ -3,19 +3,11 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from members.models import Membership
+from tests.api.tokens import token_client
 
 pytestmark = pytest.mark.django_db
-
-
-def token_client(user, organisation=None) -> Client:
-    token = Token.objects.create(user=user)
-    headers = {"HTTP_AUTHORIZATION": f"Token {token.key}"}
-    if organisation is not None:
-        headers["HTTP_X_TRUSTONE_ORGANISATION"] = str(organisation.pk)
-    return Client(**headers)
 
 
 def test_token_client_acts_for_the_organisation_in_the_header(world) -> None:

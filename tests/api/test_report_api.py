@@ -3,10 +3,10 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from assessments.models import Answer, Report, ReportingPeriod
 from supplychain.models import Chain, Facility
+from tests.api.tokens import token_client
 from tests.factories import CovenantMembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +23,8 @@ def report(world, framework_v1):
     )
 
 
-def api(user):
-    return Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+def api(user) -> Client:
+    return token_client(user)
 
 
 def test_a_company_system_fills_in_the_supplier_list_and_answers(world, report) -> None:

@@ -108,9 +108,17 @@ def _switches(world: Any) -> Any:
 
 
 def _api_tokens(world: Any) -> Any:
-    from rest_framework.authtoken.models import Token
+    from knox.models import AuthToken
 
-    return list(Token.objects.values_list("user_id", "key").order_by("user_id"))
+    return list(AuthToken.objects.values_list("user_id", "digest").order_by("user_id", "digest"))
+
+
+def _token_of_company_member(world: Any) -> Membership:
+    """company_member's membership, with an API token to revoke."""
+    from knox.models import AuthToken
+
+    AuthToken.objects.create(user=world.users["company_member"])
+    return Membership.objects.get(user=world.users["company_member"])
 
 
 def _covenant(world: Any, signed: bool = True) -> CovenantMembership:
@@ -697,6 +705,16 @@ CASES: list[Case] = [
         data=lambda w: {"role": "admin", "is_active": "on"},
         allowed=("company_admin", "secretariat_admin"),
         state=_state(_memberships),
+    ),
+    Case(
+        "revoke a colleague's API token",
+        method="post",
+        url_name="members:membership_token_revoke",
+        url=lambda w: reverse(
+            "members:membership_token_revoke", args=[_token_of_company_member(w).pk]
+        ),
+        allowed=("company_admin",),
+        state=_api_tokens,
     ),
     Case(
         "switch organisation",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from trustone.access.actor import Actor
+from trustone.ratelimit import client_ip
 
 from .models import AuditEntry
 
@@ -69,18 +69,6 @@ ACTIONS = {
     "plan_test_requested": _("asked to test a plan of action"),
     "plan_test_answered": _("answered a request to test a plan of action"),
 }
-
-
-def client_ip(request: HttpRequest | None) -> str | None:
-    """The client's address; behind TRUSTED_PROXY_COUNT proxies, from X-Forwarded-For."""
-    if request is None:
-        return None
-    proxies = int(settings.TRUSTED_PROXY_COUNT)
-    forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [ip for ip in forwarded if ip]
-    if proxies and len(forwarded) >= proxies:
-        return str(forwarded[-proxies])
-    return str(request.META.get("REMOTE_ADDR") or "") or None
 
 
 def audit_record(

@@ -21,3 +21,12 @@ def access_job(actor: Actor, job_id: int) -> Job:
     if job is None:
         raise NotFound
     return job
+
+
+def access_job_result(actor: Actor, job_id: int) -> Job:
+    """The result of a job the actor started, while acting for the organisation the job
+    belongs to (its data is that organisation's); not found otherwise or without a file."""
+    job = access_job(actor, job_id)
+    if job.organisation_id != actor.organisation_id or not job.result_file:
+        raise NotFound
+    return job

@@ -5,10 +5,9 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
 from trustone.access import policies
-from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 
-from .selectors import access_job
+from .selectors import access_job, access_job_result
 
 
 class JobDetailView(PortalView):
@@ -19,15 +18,20 @@ class JobDetailView(PortalView):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         job = access_job(self.actor, pk)
         template = "jobs/_progress.html" if request.htmx else "jobs/detail.html"  # type: ignore[attr-defined]
-        return render(request, template, {"job": job})
+        # The result is that organisation's data: downloadable only while acting for it.
+        context = {
+            "job": job,
+            "acts_for_job_organisation": job.organisation_id == self.actor.organisation_id,
+        }
+        return render(request, template, context)
 
 
 class JobDownloadView(PortalView):
+    """The starter downloads the result while acting for the job's organisation."""
+
     access_policy = policies.AUTHENTICATED
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
-        job = access_job(self.actor, pk)
-        if not job.result_file:
-            raise NotFound
+        job = access_job_result(self.actor, pk)
         name = (job.result_file.name or "result").rsplit("/", 1)[-1]
         return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)

@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
-from rest_framework.authtoken.models import Token
 
 from assessments import report_pdf
 from assessments.models import Assessment, Report, ReportingPeriod
 from assessments.tasks import render_report_pdf_task, report_pdfs_requeue_task
 from supplychain.models import Chain
+from tests.api.tokens import token_client
 from tests.factories import CovenantMembershipFactory
 from tests.integration.assessments.test_submission import complete
 
@@ -43,7 +43,7 @@ def report(world, framework_v1):
 
 
 def api_client(user) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    return token_client(user)
 
 
 def dutch(msgid: str) -> str:

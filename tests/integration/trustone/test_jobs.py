@@ -107,3 +107,34 @@ def test_a_failed_job_says_so(world) -> None:
     assert (job.status, job.error) == ("failed", "RuntimeError: schijf vol")
     page = world.client("secretariat_admin").get(reverse("jobs:detail", args=[job.pk]))
     assert "De taak is mislukt" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_result_is_downloadable_only_while_acting_for_the_jobs_organisation(world) -> None:
+    from django.core.files.base import ContentFile
+
+    from members.models import Membership
+
+    user = world.users["company_admin"]
+    Membership.objects.create(user=user, organisation=world.organisations["other_company"])
+    job = Job.objects.create(
+        kind="audit_export",
+        started_by=user,
+        organisation=world.organisations["company"],
+        status="succeeded",
+    )
+    job.result_file.save("export.csv", ContentFile(b"vertrouwelijk"))
+    client = world.client("company_admin")
+    switch = reverse("members:switch")
+    download = reverse("jobs:download", args=[job.pk])
+
+    client.post(switch, {"organisation": world.organisations["other_company"].pk})
+    assert client.get(download).status_code == 404
+    page = client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert download not in page
+    assert "Van der Steen Natuursteen B.V." in page  # says whom to act for
+
+    client.post(switch, {"organisation": world.organisations["company"].pk})
+    response = client.get(download)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"vertrouwelijk"
