@@ -201,8 +201,10 @@ def notice_preview(*, organisation: Organisation, on: date) -> rules.NoticeOutco
 
 
 def notice_refusal_message(outcome: rules.NoticeOutcome, organisation: Organisation) -> str:
-    joined_on = organisation.covenant.joined_on
-    if outcome.reason == "too_early" and joined_on is not None:
+    if outcome.reason == "too_early":
+        joined_on = organisation.covenant.joined_on
+        if joined_on is None:
+            return _("Your organisation is not (yet) a member.")
         earliest = rules.earliest_notice_date(signed_on=joined_on)
         return _(NOTICE_REFUSALS["too_early"]) % {"date": date_format(earliest, "DATE_FORMAT")}
     if outcome.reason in NOTICE_REFUSALS:
