@@ -16,8 +16,8 @@ from trustone.access import policies
 from trustone.access.actor import Actor
 from trustone.access.api import PortalAPIView
 
-from . import plans, report_pdf, reports, submission
 from .models import ActionStatus, Rating, Report, Theme
+from .report import plans, report_pdf, reports, submission
 
 
 class ReportOutputSerializer(serializers.Serializer):

@@ -10,15 +10,18 @@ class AssessmentsConfig(AppConfig):
         """Tell the lower apps what only assessments knows (they never import it)."""
         from members.public import listing_notes
         from supplychain.references import register_facility_references
+        from trustone.audit.actions import register_actions
         from trustone.dashboard import register_tasks
         from trustone.demo import register_seeder
 
-        from .assessing import assessment_tasks
-        from .delays import delay_tasks, explanatory_note_subquery
+        from .assessment.delays import delay_tasks, explanatory_note_subquery
+        from .assessment.selectors import assessment_tasks
+        from .audit import AUDIT_ACTIONS
         from .demo import seed_assessments
-        from .periods import report_tasks
-        from .submission import facilities_in_reports
+        from .report.periods import report_tasks
+        from .report.submission import facilities_in_reports
 
+        register_actions(AUDIT_ACTIONS)
         for tasks in (report_tasks, assessment_tasks, delay_tasks):
             register_tasks(tasks)
         listing_notes.register(explanatory_note_subquery)

@@ -68,7 +68,7 @@ def seed_reporting_period() -> None:
     from trustone.access.actor import actor_for
 
     from .models import ReportingPeriod
-    from .periods import period_open
+    from .report.periods import period_open
 
     year = timezone.localdate().year
     if ReportingPeriod.objects.filter(year=year).exists():
@@ -82,11 +82,10 @@ def _seed_assessment_queue(organisations: dict[str, Any]) -> None:
     from supplychain.demo import seed_supplier_list_of
     from trustone.access.actor import Actor, actor_for
 
-    from . import assessing
-    from .models import Assessment, PlanTestRequest, Report, ReportingPeriod, SampleDraw
-    from .plan_tests import plan_test_request
-    from .samples import sample_draw
-    from .submission import report_submit
+    from .assessment import services
+    from .assessment.samples import sample_draw
+    from .models import Assessment, Report, ReportingPeriod, SampleDraw
+    from .report.submission import report_submit
 
     period = ReportingPeriod.objects.order_by("-year").first()
     if period is None:
@@ -110,8 +109,8 @@ def _seed_assessment_queue(organisations: dict[str, Any]) -> None:
         report__organisation=organisations[SUBMITTING[0]], report__period=period
     ).first()
     if first is not None and first.assessor_id is None:
-        assessing.assessment_assign(actor=coordinator, assessment=first, assessor=assessor)
-        assessing.assessment_adjust(
+        services.assessment_assign(actor=coordinator, assessment=first, assessor=assessor)
+        services.assessment_adjust(
             actor=Actor(user=assessor, organisation=coordinator.organisation, role="assessor"),
             assessment=first,
             question_code="1.1",
@@ -121,14 +120,3 @@ def _seed_assessment_queue(organisations: dict[str, Any]) -> None:
     if not SampleDraw.objects.filter(period=period).exists():
         with contextlib.suppress(ValidationError):  # nothing submitted to draw from
             sample_draw(actor=coordinator, period=period, kind="reports", size=1, seed="demo-2026")
-    if not PlanTestRequest.objects.exists():
-        government = organisations["Gemeente Amsterdam"]
-        official = User.objects.get(email="overheid@trustone.demo")
-        plan_test_request(
-            actor=Actor(user=official, organisation=government, role="admin"),
-            company=organisations["Van der Steen Natuursteen B.V."],
-            tender_reference="Herinrichting Stationsplein (2027-014)",
-            ambition="significant",
-            question="De inschrijver legt dit plan van aanpak over. Voldoet het aan het "
-            "ambitieniveau Significant uit de aanbesteding?",
-        )

@@ -249,39 +249,3 @@ class FindingForm(forms.Form):
 
 
 # --- Testing a plan of action ---------------------------------------------------------
-
-
-class PlanTestRequestForm(forms.Form):
-    company = forms.ModelChoiceField(
-        label=_("Company whose plan of action is tested"), queryset=None
-    )
-    tender_reference = forms.CharField(
-        label=_("Tender or contract (optional)"), max_length=200, required=False
-    )
-    ambition = forms.ChoiceField(label=_("Ambition level of the tender"), required=False)
-    question = forms.CharField(
-        label=_("What should the secretariat test?"), widget=forms.Textarea(attrs={"rows": 4})
-    )
-    attachment = forms.FileField(
-        label=_("The plan of action (PDF or office file, optional)"), required=False
-    )
-
-    def __init__(self, *args: Any, companies: Any, **kwargs: Any) -> None:
-        from .models import AmbitionLevel
-
-        super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = companies
-        self.fields["ambition"].choices = [("", _("not applicable"))] + list(AmbitionLevel.choices)
-        if companies.count() == 1:
-            self.fields["company"].initial = companies.first()
-
-
-class PlanTestAnswerForm(forms.Form):
-    verdict = forms.ChoiceField(label=_("Verdict"), choices=())
-    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from .models import PlanVerdict
-
-        super().__init__(*args, **kwargs)
-        self.fields["verdict"].choices = PlanVerdict.choices

@@ -3,9 +3,9 @@ from celery import shared_task
 from trustone.jobs.services import run_as_job
 from trustone.jobs.tasks import JobTask
 
-from .assessing import assessments_score_job
-from .periods import reminders_send
-from .report_pdf import report_confirmation_send, report_pdf_render, report_pdfs_requeue
+from .assessment.services import assessments_score_job
+from .report.periods import reminders_send
+from .report.report_pdf import report_confirmation_send, report_pdf_render, report_pdfs_requeue
 
 
 @shared_task(name="assessments.tasks.report_reminders_task")

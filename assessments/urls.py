@@ -1,20 +1,11 @@
 from django.urls import path
 
-from . import (
-    assessment_views,
-    delay_views,
-    helpdesk_views,
-    importer_views,
-    plan_test_views,
-    plan_views,
-    report_views,
-    sample_views,
-    views,
-)
+from .assessment import assessment_views, delay_views, sample_views
+from .report import helpdesk_views, importer_views, period_views, plan_views, report_views
 
 app_name = "assessments"
 urlpatterns = [
-    path("periods/", views.PeriodsView.as_view(), name="periods"),
+    path("periods/", period_views.PeriodsView.as_view(), name="periods"),
     path("helpdesk/", helpdesk_views.HelpdeskView.as_view(), name="helpdesk"),
     path("helpdesk/<int:pk>/", helpdesk_views.ThreadView.as_view(), name="thread"),
     path(
@@ -28,19 +19,6 @@ urlpatterns = [
     path("assessments/score/", assessment_views.ScoreAllView.as_view(), name="score_all"),
     path("assessments/schedule/", assessment_views.ScheduleView.as_view(), name="schedule"),
     path("assessments/progress/", delay_views.ProgressView.as_view(), name="progress"),
-    path("plan-tests/", plan_test_views.PlanTestsView.as_view(), name="plan_tests"),
-    path("plan-tests/new/", plan_test_views.PlanTestNewView.as_view(), name="plan_test_new"),
-    path("plan-tests/<int:pk>/", plan_test_views.PlanTestView.as_view(), name="plan_test"),
-    path(
-        "plan-tests/<int:pk>/answer/",
-        plan_test_views.PlanTestAnswerView.as_view(),
-        name="plan_test_answer",
-    ),
-    path(
-        "plan-tests/<int:pk>/plan/",
-        plan_test_views.PlanTestAttachmentView.as_view(),
-        name="plan_test_attachment",
-    ),
     path("assessments/samples/", sample_views.SamplesView.as_view(), name="samples"),
     path("assessments/samples/<int:pk>/", sample_views.SampleView.as_view(), name="sample"),
     path(

@@ -12,7 +12,6 @@ from trustone.access import policies
 from trustone.access.api import PortalAPIView
 
 from .models import Organisation
-from .public import bidder_check
 from .selectors import access_organisation, organisations_visible_to
 
 
@@ -81,42 +80,3 @@ class OrganisationDetailAPI(PortalAPIView, generics.RetrieveAPIView):
 
     def get_object(self) -> Organisation:
         return access_organisation(self.actor, self.kwargs["pk"])
-
-
-class BidderCheckQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(
-        min_length=2,
-        max_length=100,
-        help_text="The bidder's name (or part of it), KvK number or Belgian enterprise "
-        "number; at least 2 characters.",
-    )
-
-
-class BidderOutputSerializer(serializers.Serializer):
-    name = serializers.CharField(source="organisation.name")
-    slug = serializers.CharField(source="organisation.slug")
-    registration_number = serializers.CharField(source="organisation.registration_number")
-    country = serializers.CharField(source="organisation.country")
-    is_listed = serializers.BooleanField()
-    member_type = serializers.CharField()
-    member_since = serializers.DateField(source="joined_on", allow_null=True)
-    membership_ends_on = serializers.DateField(source="ends_on", allow_null=True)
-    level = serializers.IntegerField(allow_null=True)
-    checked_on = serializers.DateField()
-
-
-class BidderCheckAPI(PortalAPIView):
-    """Public: is a bidder a listed TruStone member, since when and at which level (as of
-    today)? Search by name or by KvK / Belgian enterprise number."""
-
-    access_policy = policies.PUBLIC
-    authentication_classes: list[type] = []
-
-    @extend_schema(
-        parameters=[BidderCheckQuerySerializer], responses=BidderOutputSerializer(many=True)
-    )
-    def get(self, request: Request) -> Response:
-        query = BidderCheckQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        results = bidder_check(query.validated_data["q"])
-        return Response(BidderOutputSerializer(results, many=True).data)

@@ -7,8 +7,11 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self) -> None:
+        from trustone.audit.actions import register_actions
         from trustone.dashboard import register_tasks
 
+        from .audit import AUDIT_ACTIONS
         from .selectors import membership_tasks
 
+        register_actions(AUDIT_ACTIONS)
         register_tasks(membership_tasks)

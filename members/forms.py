@@ -244,11 +244,3 @@ class ListingFilterForm(forms.Form):
     country = forms.ChoiceField(
         label=_("Country"), required=False, choices=[("", _("All countries")), *Country.choices]
     )
-
-
-class BidderCheckForm(forms.Form):
-    q = forms.CharField(
-        label=_("Company name, KvK number or Belgian enterprise number"),
-        min_length=2,
-        max_length=100,
-    )

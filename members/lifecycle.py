@@ -21,6 +21,7 @@ from trustone.access.actor import Actor
 from trustone.access.errors import require
 from trustone.audit.services import audit_record
 from trustone.pdf import render_pdf
+from trustone.services import model_update
 
 from . import rules
 from .disputes import has_pending_dispute
@@ -44,6 +45,21 @@ MEMBER_TYPES_BY_KIND = {
 }
 
 
+#: The membership data the secretariat registers (join and end dates follow from
+#: declarations and terminations).
+COVENANT_FIELDS = (
+    "member_type",
+    "collective_via",
+    "employees",
+    "annual_revenue_eur",
+    "establishments",
+    "chains",
+    "full_due_diligence",
+    "collective_member_count",
+    "supplies_public_clients",
+)
+
+
 def _secretariat_only(actor: Actor) -> None:
     """Membership data, terminations and levels are the coordinator's to record."""
     require(actor.is_secretariat_admin)
@@ -61,14 +77,13 @@ def covenant_membership_save(
         raise ValidationError(
             {"member_type": _("This kind of organisation cannot have this membership type.")}
         )
-    membership, created = CovenantMembership.objects.get_or_create(
-        organisation=organisation, defaults=fields
+    existing = CovenantMembership.objects.filter(organisation=organisation).first()
+    created = existing is None
+    membership, _changed = model_update(
+        existing or CovenantMembership(organisation=organisation),
+        fields=COVENANT_FIELDS,
+        data=fields,
     )
-    if not created:
-        for name, value in fields.items():
-            setattr(membership, name, value)
-    membership.full_clean()
-    membership.save()
     listing_changed(after_commit=True)
     audit_record(
         actor=actor,

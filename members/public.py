@@ -1,18 +1,14 @@
-"""Reads for everyone: the public member listing and the bidder check. Only public data
+"""Reads for everyone: the public member listing. Only public data
 (name, membership type, join date, public levels, published notes) leaves here."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db.models import (
-    CharField,
     Exists,
-    F,
-    Func,
     OuterRef,
     Prefetch,
     Q,
@@ -27,7 +23,7 @@ from django.utils import timezone
 from trustone.hooks import Hook
 
 from .models import LevelAssignment, Organisation, Termination
-from .rules import SECOND_TERM_STARTS, normalise_registration_number
+from .rules import SECOND_TERM_STARTS
 
 #: Notes a higher app publishes beside a member on the listing, before the note recorded
 #: with the level: each callable returns a one-column subquery for an organisation row
@@ -55,7 +51,7 @@ def listed_organisations(*, on: date | None = None) -> QuerySet[Organisation]:
     ).filter(Q(covenant__ends_on__isnull=True) | Q(covenant__ends_on__gt=on))
 
 
-def _with_current_level(organisations: QuerySet[Organisation], on: date) -> QuerySet[Organisation]:
+def with_current_level(organisations: QuerySet[Organisation], on: date) -> QuerySet[Organisation]:
     latest = (
         public_levels()
         .filter(organisation=OuterRef("pk"), decided_on__lte=on)
@@ -108,7 +104,7 @@ def member_listing(
                 "organisation_id"
             )
         )
-    organisations = _with_current_level(organisations, on)
+    organisations = with_current_level(organisations, on)
     return (
         organisations.select_related("covenant")
         .prefetch_related(
@@ -143,82 +139,6 @@ def public_member(slug: str, *, on: date | None = None) -> Organisation | None:
 def published_terminations(*, on: date | None = None) -> QuerySet[Termination]:
     """Terminations are made public by the steering group; shown once recorded."""
     return Termination.objects.select_related("organisation").order_by("-ends_on", "-id")
-
-
-@dataclass(frozen=True)
-class BidderResult:
-    organisation: Organisation
-    is_listed: bool
-    joined_on: date | None
-    ends_on: date | None
-    level: int | None
-    member_type: str
-    checked_on: date
-
-
-def _company_members() -> QuerySet[Organisation]:
-    return (
-        Organisation.objects.filter(covenant__isnull=False, kind="company")
-        .annotate(
-            registration_digits=Func(
-                F("registration_number"),
-                Value("[^0-9]"),
-                Value(""),
-                Value("g"),
-                function="regexp_replace",
-                output_field=CharField(),
-            )
-        )
-        .select_related("covenant")
-        .order_by("name")
-    )
-
-
-def _bidder_results(candidates: QuerySet[Organisation], on: date) -> list[BidderResult]:
-    organisations = list(_with_current_level(candidates, on))
-    listed_ids = set(
-        listed_organisations(on=on)
-        .filter(pk__in=[o.pk for o in organisations])
-        .values_list("pk", flat=True)
-    )
-    return [
-        BidderResult(
-            organisation=organisation,
-            is_listed=organisation.pk in listed_ids,
-            joined_on=organisation.covenant.joined_on,
-            ends_on=organisation.covenant.ends_on,
-            level=organisation.current_level,  # type: ignore[attr-defined]  # annotated
-            member_type=organisation.covenant.member_type,
-            checked_on=on,
-        )
-        for organisation in organisations
-    ]
-
-
-BIDDER_CHECK_LIMIT = 20
-
-
-def bidder_check(
-    query: str, *, on: date | None = None, limit: int = BIDDER_CHECK_LIMIT
-) -> list[BidderResult]:
-    """Companies whose name contains the query, or whose KvK / enterprise number is the
-    query (compared on digits), with whether they are listed on `on`, since when and at
-    which level. At most `limit` results."""
-    on = on or timezone.localdate()
-    query = query.strip()
-    if len(query) < 2:
-        return []
-    digits = normalise_registration_number(query)
-    condition = Q(name__icontains=query)
-    if len(digits) >= 6:
-        condition |= Q(registration_digits=digits)
-    return _bidder_results(_company_members().filter(condition)[:limit], on)
-
-
-def bidder_by_slug(slug: str, *, on: date | None = None) -> BidderResult | None:
-    """The bidder-check result of one company (for its dated statement)."""
-    results = _bidder_results(_company_members().filter(slug=slug), on or timezone.localdate())
-    return results[0] if results else None
 
 
 # --- Caching the public pages ---------------------------------------------------------

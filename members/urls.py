@@ -89,11 +89,5 @@ urlpatterns = [
     ),
     path("members/ended/", public.EndedListingView.as_view(), name="listing_ended"),
     path("members/<slug:slug>/", public.MemberDetailView.as_view(), name="member_detail"),
-    path("bidder-check/", public.BidderCheckView.as_view(), name="bidder_check"),
-    path(
-        "bidder-check/<slug:slug>/statement/",
-        public.BidderStatementView.as_view(),
-        name="bidder_statement",
-    ),
     path("apply/", public.PartyApplicationView.as_view(), name="party_application"),
 ]

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ProcurementConfig(AppConfig):
     name = "procurement"
     verbose_name = _("Procurement")
+
+    def ready(self) -> None:
+        from trustone.audit.actions import register_actions
+        from trustone.demo import register_seeder
+
+        from .audit import AUDIT_ACTIONS
+        from .demo import seed_procurement
+
+        register_actions(AUDIT_ACTIONS)
+        register_seeder(seed_procurement)

@@ -7,8 +7,11 @@ class SupplychainConfig(AppConfig):
     verbose_name = _("Supply chain")
 
     def ready(self) -> None:
+        from trustone.audit.actions import register_actions
         from trustone.demo import register_seeder
 
+        from .audit import AUDIT_ACTIONS
         from .demo import seed_supply_chain
 
+        register_actions(AUDIT_ACTIONS)
         register_seeder(seed_supply_chain)

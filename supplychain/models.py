@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from trustone.models import Tracked
+
 
 class FacilityKind(models.TextChoices):
     FACTORY = "factory", _("Factory")
@@ -17,7 +19,7 @@ class FacilityKind(models.TextChoices):
     TRANSPORTER = "transporter", _("Transporter")
 
 
-class Facility(models.Model):
+class Facility(Tracked):
     """A production location or other link in a company's chains. Competition-sensitive:
     only the company and the secretariat see which company uses it."""
 
@@ -36,14 +38,6 @@ class Facility(models.Model):
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     # Set when the facility left the list while a plan of action or a submitted report
     # refers to it: it keeps its id and stays readable there, but is no longer on the
     # company's working list. A later upload that lists it again brings it back.
@@ -68,7 +62,7 @@ class Facility(models.Model):
         return f"{self.name} ({self.place or self.country.name})"  # type: ignore[attr-defined]
 
 
-class Chain(models.Model):
+class Chain(Tracked):
     """One chain: from the end user up to and including a factory (Bijlage 4), with the
     quarry if known. The purchase volume is competition-sensitive."""
 
@@ -109,14 +103,6 @@ class Chain(models.Model):
         ),
     )
     created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
 
     class Meta:
         verbose_name = _("chain")

@@ -11,19 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
+from trustone.hooks import Hook
+
 FacilityReferences = Callable[[Any, Collection[int]], set[int]]
-_checks: list[FacilityReferences] = []
-
-
-def register_facility_references(check: FacilityReferences) -> FacilityReferences:
-    if check not in _checks:
-        _checks.append(check)
-    return check
-
-
-def unregister_facility_references(check: FacilityReferences) -> None:
-    if check in _checks:
-        _checks.remove(check)
+facility_references: Hook[FacilityReferences] = Hook("facility references")
+register_facility_references = facility_references.register
+unregister_facility_references = facility_references.unregister
 
 
 def facilities_referenced(organisation: Any, facility_ids: Collection[int]) -> set[int]:
@@ -31,6 +24,6 @@ def facilities_referenced(organisation: Any, facility_ids: Collection[int]) -> s
     if not facility_ids:
         return set()
     found: set[int] = set()
-    for check in _checks:
+    for check in facility_references:
         found |= check(organisation, facility_ids)
     return found & set(facility_ids)

@@ -12,11 +12,24 @@ from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
 from trustone.audit.services import audit_record
+from trustone.services import model_update
 
 from .models import Chain, Facility
 from .references import facilities_referenced
 from .rules import chain_identity, facility_identity
 from .selectors import may_edit_supplier_list
+
+#: What a company may set on its facilities and chains (the form, the API, the upload).
+EDITABLE_FACILITY_FIELDS = ("kind", "name", "address", "place", "country", "latitude", "longitude")
+EDITABLE_CHAIN_FIELDS = (
+    "product",
+    "factory",
+    "quarry",
+    "extraction_country",
+    "processing_country",
+    "volume_eur",
+    "is_circular",
+)
 
 
 def _check(actor: Actor, organisation: Any) -> None:
@@ -31,12 +44,12 @@ def facility_save(
     """Add a facility to the actor's own supplier list, or change one."""
     _check(actor, organisation)
     created = facility is None
-    facility = facility or Facility(organisation=organisation)
-    for name, value in fields.items():
-        setattr(facility, name, value)
-    facility.updated_at, facility.updated_by = timezone.now(), actor.user
-    facility.full_clean()
-    facility.save()
+    facility, _changed = model_update(
+        facility or Facility(organisation=organisation),
+        fields=EDITABLE_FACILITY_FIELDS,
+        data=fields,
+        user=actor.user,
+    )
     audit_record(
         actor=actor, action="facility_created" if created else "facility_updated", target=facility
     )
@@ -93,12 +106,12 @@ def chain_save(
         ):
             raise ValidationError({role: _("Choose one of your own facilities of this kind.")})
     created = chain is None
-    chain = chain or Chain(organisation=organisation)
-    for name, value in fields.items():
-        setattr(chain, name, value)
-    chain.updated_at, chain.updated_by = timezone.now(), actor.user
-    chain.full_clean()
-    chain.save()
+    chain, _changed = model_update(
+        chain or Chain(organisation=organisation),
+        fields=EDITABLE_CHAIN_FIELDS,
+        data=fields,
+        user=actor.user,
+    )
     audit_record(actor=actor, action="chain_created" if created else "chain_updated", target=chain)
     return chain
 
@@ -110,6 +123,7 @@ def chain_delete(*, actor: Actor, chain: Chain) -> None:
     chain.delete()
 
 
+#: What an upload compares and sets on the facilities and chains it keeps.
 FACILITY_FIELDS = ("name", "address", "place", "country", "latitude", "longitude")
 CHAIN_FIELDS = ("product", "extraction_country", "processing_country", "volume_eur", "is_circular")
 

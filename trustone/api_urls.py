@@ -4,6 +4,7 @@ from django.urls import path
 
 from assessments import api as assessments_api
 from members import api as members_api
+from procurement import api as procurement_api
 from supplychain import api as supplychain_api
 from trustone.jobs import api as jobs_api
 
@@ -17,7 +18,7 @@ urlpatterns = [
         name="organisation-detail",
     ),
     path("jobs/<int:pk>/", jobs_api.JobAPI.as_view(), name="job-detail"),
-    path("public/bidder-check/", members_api.BidderCheckAPI.as_view(), name="bidder-check"),
+    path("public/bidder-check/", procurement_api.BidderCheckAPI.as_view(), name="bidder-check"),
     path("reports/", assessments_api.ReportListAPI.as_view(), name="report-list"),
     path("reports/<int:pk>/", assessments_api.ReportDetailAPI.as_view(), name="report-detail"),
     path("reports/<int:pk>/answers/", assessments_api.AnswerAPI.as_view(), name="report-answer"),

@@ -45,6 +45,7 @@ urlpatterns = [
     path("i18n/setlang/", i18n_views.language_switch, name="set_language"),
     *declare(policies.PUBLIC, [path("jsi18n/", JavaScriptCatalog.as_view(), name="jsi18n")]),
     path("", include("members.urls")),
+    path("", include("procurement.urls")),
     path("supplier-list/", include("supplychain.urls")),
     path("reports/", include("assessments.urls")),
     path("audit/", include("trustone.audit.urls")),

@@ -1,4 +1,4 @@
-"""Public pages: the member listing, a member's page, the bidder check, applying to
+"""Public pages: the member listing, a member's page, applying to
 become a party. Only what members.public selects is shown."""
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 
 from members import public
 from members.applications import party_application_submit
-from members.forms import BidderCheckForm, ListingFilterForm, PartyApplicationForm
+from members.forms import ListingFilterForm, PartyApplicationForm
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.pagination import paginate
-from trustone.pdf import render_pdf
 from trustone.ratelimit import rate_limit_exceeded
 
 PAGE_SIZE = 25
@@ -91,46 +90,6 @@ class MemberDetailView(PortalView):
             "members/member_detail.html",
             {"organisation": organisation, "history": public.level_history(organisation)},
         )
-
-
-class BidderCheckView(PortalView):
-    """A buyer checks whether a bidder is a listed member, since when, at which level."""
-
-    access_policy = policies.PUBLIC
-
-    def get(self, request: HttpRequest) -> HttpResponse:
-        form = BidderCheckForm(request.GET or None)
-        results = public.bidder_check(form.cleaned_data["q"]) if form.is_valid() else None
-        return render(
-            request,
-            "members/bidder_check.html",
-            {
-                "form": form,
-                "results": results,
-                "today": timezone.localdate(),
-                "limit": public.BIDDER_CHECK_LIMIT,
-            },
-        )
-
-
-class BidderStatementView(PortalView):
-    """A dated verification statement (PDF) of one company's listing."""
-
-    access_policy = policies.PUBLIC
-
-    def get(self, request: HttpRequest, slug: str) -> HttpResponse:
-        result = public.bidder_by_slug(slug)
-        if result is None:
-            raise Http404
-        pdf = render_pdf(
-            "pdf/members/verification_statement.html",
-            {"result": result, "checked_at": timezone.localtime()},
-            language=get_language() or "nl",
-        )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        filename = f"trustone-verification-{slug}-{result.checked_on:%Y%m%d}.pdf"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
 
 
 class PartyApplicationView(PortalView):

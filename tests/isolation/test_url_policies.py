@@ -18,7 +18,7 @@ from trustone.access.declare import access_policy, policy_of
 
 from .harness import CASES
 
-OWN_NAMESPACES = {"members", "audit", "jobs", "api", "supplychain", "assessments"}
+OWN_NAMESPACES = {"members", "audit", "jobs", "api", "supplychain", "assessments", "procurement"}
 
 
 def walk(patterns, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, object]]:

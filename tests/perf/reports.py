@@ -244,7 +244,7 @@ def submitted_reports(count: int) -> tuple[Any, list[int]]:
 
 def assess(period: Any, user: Any) -> tuple[float, int]:
     """Score and classify the period's submitted reports in one job; (seconds, scored)."""
-    from assessments.assessing import assessments_score_job
+    from assessments.assessment.services import assessments_score_job
     from trustone.jobs.models import Job
     from trustone.jobs.services import run_as_job
 

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .actions import action_label
+
 
 class AuditEntry(models.Model):
     """One security-relevant or data-changing action. Never updated or deleted."""
@@ -43,6 +45,5 @@ class AuditEntry(models.Model):
 
     @property
     def action_label(self) -> str:
-        from .services import ACTIONS
 
-        return str(ACTIONS.get(self.action, self.action))
+        return action_label(self.action)

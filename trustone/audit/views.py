@@ -13,8 +13,8 @@ from trustone.forms import DateInput
 from trustone.jobs.services import job_start
 from trustone.pagination import paginate
 
+from .actions import action_choices
 from .selectors import audit_entries_filtered
-from .services import ACTIONS
 
 
 class AuditFilterForm(forms.Form):
@@ -22,7 +22,7 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Action"),
         required=False,
-        choices=[("", _("All actions")), *ACTIONS.items()],
+        choices=lambda: [("", _("All actions")), *action_choices()],
     )
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(label=_("Until"), required=False, widget=DateInput())

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
-from assessments import assessing
+from assessments.assessment import selectors, services
 from assessments.models import (
     Assessment,
     AssessmentStatus,
@@ -19,7 +19,7 @@ from assessments.models import (
     ReportingPeriod,
     ScoreAdjustment,
 )
-from assessments.submission import report_submit
+from assessments.report.submission import report_submit
 from members.models import LevelAssignment
 from tests.conftest import make_user
 from tests.factories import CovenantMembershipFactory
@@ -51,7 +51,7 @@ def _assessment(report) -> Assessment:
 
 def test_a_submitted_report_enters_the_queue_scored(world, submitted) -> None:
     assessment = _assessment(submitted)
-    card = assessing.scorecard_of(assessment)
+    card = selectors.scorecard_of(assessment)
     assert assessment.status == AssessmentStatus.QUEUED
     assert assessment.dd_score == card.dd_score.quantize(Decimal("0.0001"))
     assert assessment.factory_insight == Decimal("100")
@@ -96,7 +96,7 @@ def test_only_the_assigned_assessor_and_the_coordinator_open_it(
 
 
 def _assign(world, assessment) -> None:
-    assessing.assessment_assign(
+    services.assessment_assign(
         actor=actor_for(world.users["secretariat_admin"]),
         assessment=assessment,
         assessor=world.users["secretariat_assessor"],
@@ -107,7 +107,7 @@ def test_an_adjustment_needs_a_reason_and_keeps_the_original(world, submitted) -
     assessment = _assessment(submitted)
     _assign(world, assessment)
     client = world.client("secretariat_assessor")
-    card = assessing.scorecard_of(assessment)
+    card = selectors.scorecard_of(assessment)
     answer = next(
         a for a in card.answers if a.max_points > (a.points or 0) and not a.code.startswith("2.1")
     )
@@ -130,7 +130,7 @@ def test_an_adjustment_needs_a_reason_and_keeps_the_original(world, submitted) -
         reason,
     )
     assessment.refresh_from_db()
-    after = assessing.scorecard_of(assessment)
+    after = selectors.scorecard_of(assessment)
     assert after.dd_score > card.dd_score
     assert after.answer(answer.code).points == answer.points  # the original stays
     assert after.answer(answer.code).adjusted_points == answer.max_points
@@ -207,8 +207,8 @@ def test_the_company_sees_only_its_own_decided_assessments(world, submitted) -> 
     assert world.client("company_member").get(url).status_code == 404
     _assign(world, assessment)
     actor = actor_for(world.users["secretariat_admin"])
-    assessing.assessment_propose(actor=actor, assessment=assessment)
-    assessing.assessment_decide(actor=actor, assessment=assessment)
+    services.assessment_propose(actor=actor, assessment=assessment)
+    services.assessment_decide(actor=actor, assessment=assessment)
     assert world.client("company_member").get(url).status_code == 200
     assert world.client("other_company_admin").get(url).status_code == 404
     letter = reverse("assessments:assessment_letter", args=[assessment.pk])
@@ -222,7 +222,7 @@ def test_the_coordinator_sends_a_proposal_back_with_a_note(world, submitted) -> 
     assessment = _assessment(submitted)
     _assign(world, assessment)
     actor = actor_for(world.users["secretariat_admin"])
-    assessing.assessment_propose(actor=actor, assessment=assessment)
+    services.assessment_propose(actor=actor, assessment=assessment)
     response = world.client("secretariat_admin").post(
         reverse("assessments:assess_send_back", args=[assessment.pk]), {"note": ""}
     )
@@ -255,9 +255,9 @@ def test_impact_indicators_need_a_reason(world, submitted) -> None:
 
 def test_scoring_all_reports_is_idempotent(world, submitted) -> None:
     Assessment.objects.all().delete()
-    assert assessing.assessments_score(period_year=2026) == 1
+    assert services.assessments_score(period_year=2026) == 1
     first = list(Assessment.objects.values_list("report_id", "dd_score", "computed_level"))
-    assert assessing.assessments_score(period_year=2026) == 1
+    assert services.assessments_score(period_year=2026) == 1
     assert list(Assessment.objects.values_list("report_id", "dd_score", "computed_level")) == first
     assert Assessment.objects.count() == 1
 
@@ -283,7 +283,7 @@ def test_queue_filters(world, submitted) -> None:
 
 
 def test_a_returned_version_leaves_the_queue_and_its_successor_enters(world, submitted) -> None:
-    from assessments.submission import report_return
+    from assessments.report.submission import report_return
 
     first = _assessment(submitted)
     secretariat = actor_for(world.users["secretariat_admin"])
@@ -292,7 +292,7 @@ def test_a_returned_version_leaves_the_queue_and_its_successor_enters(world, sub
     assert list(client.get(reverse("assessments:queue")).context["page"].object_list) == []
     # The batch job does not open or score the superseded version either.
     Assessment.objects.all().delete()
-    assert assessing.assessments_score(period_year=2026) == 0
+    assert services.assessments_score(period_year=2026) == 0
     assert not Assessment.objects.exists()
 
     company = world.organisations["company"]
@@ -308,10 +308,10 @@ def test_only_active_secretariat_members_can_be_assigned(world, submitted) -> No
     coordinator = actor_for(world.users["secretariat_admin"])
     left = make_user(world.organisations["secretariat"], "assessor")
     Membership.objects.filter(user=left).update(is_active=False)
-    assert left not in assessing.assessors(coordinator)
-    assert world.users["secretariat_assessor"] in assessing.assessors(coordinator)
+    assert left not in selectors.assessors(coordinator)
+    assert world.users["secretariat_assessor"] in selectors.assessors(coordinator)
     with pytest.raises(ValidationError):
-        assessing.assessment_assign(
+        services.assessment_assign(
             actor=coordinator, assessment=_assessment(submitted), assessor=left
         )
 

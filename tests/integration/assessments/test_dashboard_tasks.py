@@ -34,10 +34,10 @@ def test_the_dashboards_of_coordinator_assessor_and_company(world, framework_v1)
     }
     assert _tasks(world, "secretariat_assessor") == {}
 
-    from assessments import assessing
+    from assessments.assessment import services
     from trustone.access.actor import actor_for
 
-    assessing.assessment_assign(
+    services.assessment_assign(
         actor=actor_for(world.users["secretariat_admin"]),
         assessment=assessment,
         assessor=world.users["secretariat_assessor"],

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from assessments.evidence import MAX_BYTES, evidence_problem
 from assessments.models import Evidence, Report, ReportingPeriod
+from assessments.report.evidence import MAX_BYTES, evidence_problem
 from tests.factories import CovenantMembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,7 @@ def test_evidence_of_a_submitted_version_stays(world, report) -> None:
     Report.objects.filter(pk=report.pk).update(status="submitted")
     client.post(reverse("assessments:evidence_delete", args=[item.pk]))
     assert Evidence.objects.filter(pk=item.pk).exists()
-    from assessments.submission import report_new_version
+    from assessments.report.submission import report_new_version
     from trustone.access.actor import actor_for
 
     draft = report_new_version(

@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
-from assessments import report_pdf
 from assessments.models import Assessment, Report, ReportingPeriod
+from assessments.report import report_pdf
 from assessments.tasks import render_report_pdf_task, report_pdfs_requeue_task
 from supplychain.models import Chain
 from tests.api.tokens import token_client

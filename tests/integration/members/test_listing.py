@@ -138,12 +138,14 @@ def test_bidder_check_by_name_and_registration_number(client) -> None:
     listed = member("Blauwe Hardsteen Import N.V.", number="0401.234.567", country="BE")
     LevelFactory(organisation=listed, level=3)
     member("Oud Lid B.V.", number="12345678", ends=date(2025, 12, 31))
-    by_number = client.get(reverse("members:bidder_check"), {"q": "0401234567"})
+    by_number = client.get(reverse("procurement:bidder_check"), {"q": "0401234567"})
     [result] = by_number.context["results"]
     assert (result.organisation, result.is_listed, result.level) == (listed, True, 3)
-    [old] = client.get(reverse("members:bidder_check"), {"q": "1234 5678"}).context["results"]
+    [old] = client.get(reverse("procurement:bidder_check"), {"q": "1234 5678"}).context["results"]
     assert not old.is_listed
-    assert client.get(reverse("members:bidder_check"), {"q": "onbekend"}).context["results"] == []
+    assert (
+        client.get(reverse("procurement:bidder_check"), {"q": "onbekend"}).context["results"] == []
+    )
 
 
 def test_bidder_statement_is_a_dated_pdf(client) -> None:
@@ -152,12 +154,15 @@ def test_bidder_statement_is_a_dated_pdf(client) -> None:
     from pypdf import PdfReader
 
     organisation = member("Mosa Graniet", number="14056789")
-    response = client.get(reverse("members:bidder_statement", args=[organisation.slug]))
+    response = client.get(reverse("procurement:bidder_statement", args=[organisation.slug]))
     assert response["Content-Type"] == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
     assert "Mosa Graniet" in text
     assert timezone.localdate().strftime("%Y") in text
-    assert client.get(reverse("members:bidder_statement", args=["bestaat-niet"])).status_code == 404
+    assert (
+        client.get(reverse("procurement:bidder_statement", args=["bestaat-niet"])).status_code
+        == 404
+    )
 
 
 def test_anonymous_visitors_get_the_listing_from_the_cache(client, django_assert_num_queries):

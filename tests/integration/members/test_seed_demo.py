@@ -8,7 +8,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _assessment_demo():
-    from assessments.models import Assessment, PlanTestRequest, SampleDraw, ScoreAdjustment
+    from assessments.models import Assessment, SampleDraw, ScoreAdjustment
+    from procurement.models import PlanTestRequest
 
     return (
         sorted(

@@ -7,8 +7,7 @@ import tracemalloc
 import pytest
 from django.utils import translation
 
-from supplychain import xlsx
-from supplychain.upload import UnreadableFile, read_rows, validate_rows
+from supplychain.upload import UnreadableFile, read_rows, validate_rows, xlsx
 from tests.factories.spreadsheets import (
     GOOD_ROW,
     HEADER,

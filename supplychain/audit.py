@@ -1,0 +1,15 @@
+"""What the audit log records for this app: action codes and their labels."""
+
+from django.utils.translation import gettext_lazy as _
+
+AUDIT_ACTIONS = {
+    "facility_created": _("added a facility"),
+    "facility_updated": _("changed a facility"),
+    "facility_deleted": _("removed a facility"),
+    "facility_archived": _("archived a facility (a report refers to it)"),
+    "chain_created": _("added a chain"),
+    "chain_updated": _("changed a chain"),
+    "chain_deleted": _("removed a chain"),
+    "supplier_list_imported": _("imported a supplier list"),
+    "supplier_list_exported": _("exported a supplier list"),
+}

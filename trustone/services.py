@@ -1,0 +1,35 @@
+"""Writes shared by every app's services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from django.db import models
+from django.utils import timezone
+
+from .models import Tracked
+
+M = TypeVar("M", bound=models.Model)
+
+
+def model_update(
+    instance: M, *, fields: Iterable[str], data: Mapping[str, Any], user: Any = None
+) -> tuple[M, bool]:
+    """Set `data` on `instance`, only the whitelisted `fields` (anything else is a
+    programming error: TypeError), stamp who and when on a Tracked model, validate
+    (full_clean) and save. Returns the instance and whether any value changed. The
+    caller has checked who may do this."""
+    unknown = set(data) - set(fields)
+    if unknown:
+        raise TypeError(f"{type(instance).__name__} does not take {sorted(unknown)}")
+    changed = False
+    for name, value in data.items():
+        if getattr(instance, name, None) != value:
+            setattr(instance, name, value)
+            changed = True
+    if isinstance(instance, Tracked):
+        instance.updated_at, instance.updated_by = timezone.now(), user
+    instance.full_clean()
+    instance.save()
+    return instance, changed
