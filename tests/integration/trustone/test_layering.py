@@ -45,3 +45,34 @@ def test_no_view_api_or_task_queries_models_directly() -> None:
         if (lines := direct_queries(path.read_text()))
     }
     assert offenders == {}
+
+
+MAX_MODULE_LINES = 500
+
+
+def long_modules(root: Path, limit: int = MAX_MODULE_LINES) -> dict[str, int]:
+    """Hand-written Python modules of the apps and the tests longer than `limit` lines
+    (migrations are generated and exempt)."""
+    found = {}
+    for folder in [*APPS, "tests"]:
+        for path in (root / folder).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            lines = len(path.read_text().splitlines())
+            if lines > limit:
+                found[str(path.relative_to(root))] = lines
+    return found
+
+
+def test_the_length_check_finds_a_long_module(tmp_path: Path) -> None:
+    (tmp_path / "members").mkdir()
+    (tmp_path / "members" / "long.py").write_text("x = 1\n" * 501)
+    (tmp_path / "members" / "migrations").mkdir()
+    (tmp_path / "members" / "migrations" / "0001_initial.py").write_text("x = 1\n" * 900)
+    assert long_modules(tmp_path) == {"members/long.py": 501}
+
+
+def test_no_hand_written_module_passes_500_lines() -> None:
+    """A module that grows past ~500 lines becomes a package split by concern
+    (CONVENTIONS §1)."""
+    assert long_modules(ROOT) == {}
