@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from trustone.access import policies
 from trustone.access.api import PortalAPIView
 
-from . import selectors, services
+from . import geography, selectors, services
 from .models import FacilityKind
 
 
@@ -47,6 +47,22 @@ class FacilitySerializer(serializers.Serializer):
     )
 
 
+class FacilitySavedSerializer(FacilitySerializer):
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Saved, but worth a look: e.g. coordinates outside the stated country.",
+    )
+
+
+def _saved(facility: Any) -> dict[str, Any]:
+    """The facility as saved, with the warnings about it (in the request's language)."""
+    warning = geography.coordinates_country_warning(
+        country=facility.country.code, latitude=facility.latitude, longitude=facility.longitude
+    )
+    return {**FacilitySerializer(facility).data, "warnings": [warning] if warning else []}
+
+
 class ChainSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     product = serializers.CharField(max_length=200)
@@ -74,14 +90,14 @@ class FacilityListAPI(PortalAPIView):
         items = selectors.facilities_of(self.actor, self.actor.organisation)
         return Response(FacilitySerializer(items, many=True).data)
 
-    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
+    @extend_schema(request=FacilitySerializer, responses=FacilitySavedSerializer)
     def post(self, request: Request) -> Response:
         data = FacilitySerializer(data=request.data)
         data.is_valid(raise_exception=True)
         facility = services.facility_save(
             actor=self.actor, organisation=self.actor.organisation, **data.validated_data
         )
-        return Response(FacilitySerializer(facility).data, status=status.HTTP_201_CREATED)
+        return Response(_saved(facility), status=status.HTTP_201_CREATED)
 
 
 class ChainListAPI(PortalAPIView):
@@ -142,13 +158,13 @@ class FacilityDetailAPI(PortalAPIView):
             facility=facility,
             **data.validated_data,
         )
-        return Response(FacilitySerializer(facility).data)
+        return Response(_saved(facility))
 
-    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
+    @extend_schema(request=FacilitySerializer, responses=FacilitySavedSerializer)
     def put(self, request: Request, pk: int) -> Response:
         return self._update(request, pk, partial=False)
 
-    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
+    @extend_schema(request=FacilitySerializer, responses=FacilitySavedSerializer)
     def patch(self, request: Request, pk: int) -> Response:
         return self._update(request, pk, partial=True)
 

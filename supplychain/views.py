@@ -18,7 +18,7 @@ from trustone.audit.services import audit_record
 from trustone.forms import add_validation_errors
 from trustone.languages import portal_language
 
-from . import selectors, services, upload
+from . import geography, selectors, services, upload
 from .forms import ChainForm, FacilityForm, UploadForm
 from .insight import edited_chain, insight_context, with_edited_chain
 
@@ -77,6 +77,11 @@ class FacilityEditView(PortalView):
                 add_validation_errors(form, error)
             else:
                 messages.success(request, _("%(name)s has been saved.") % {"name": saved.name})
+                warning = geography.coordinates_country_warning(
+                    country=saved.country.code, latitude=saved.latitude, longitude=saved.longitude
+                )
+                if warning:
+                    messages.warning(request, warning)
                 return redirect("supplychain:supplier_list")
         return render(request, self.template_name, self._context(form, facility), status=400)
 
