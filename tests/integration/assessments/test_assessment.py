@@ -366,3 +366,26 @@ def test_a_plan_of_action_assessment_keeps_the_level_and_judges_progress(
     )
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(letter.content)).pages)
     assert "Goede voortgang op de audits." in text and "beoordeling plan van aanpak" in text.lower()
+
+
+def test_the_workspace_shows_words_and_the_original_only_when_changed(world, submitted) -> None:
+    from django.utils import translation
+
+    assessment = _assessment(submitted)
+    _assign(world, assessment)
+    client = world.client("secretariat_assessor")
+    card = assessing.scorecard_of(assessment)
+    answer = next(a for a in card.answers if a.points is not None and not a.code.startswith("2.1"))
+    # An "adjustment" that keeps the points: nothing to strike through.
+    client.post(
+        reverse("assessments:assess_adjust", args=[assessment.pk, answer.code]),
+        {"points": str(answer.points), "reason": "Gecontroleerd, klopt"},
+    )
+    page = client.get(reverse("assessments:assess", args=[assessment.pk]))
+    html = page.content.decode()
+    assert f'data-points="{answer.code}"><s>' not in html
+    assert submitted.snapshot["size_class"] == "medium"
+    with translation.override("nl"):
+        size_words = f"{translation.gettext('size')}: {translation.gettext('medium')} ·"
+    assert size_words != "omvang: medium ·"
+    assert size_words in html
