@@ -582,7 +582,11 @@ def assessments_score_job(job: Any) -> None:
     audit_record(
         actor=None, user=job.started_by, action="assessments_scored", data={"count": count}
     )
-    job_finish(job.pk, message=_("%(count)s reports scored.") % {"count": count})
+    job_finish(
+        job.pk,
+        message=ngettext("%(count)s report scored.", "%(count)s reports scored.", count)
+        % {"count": count},
+    )
 
 
 def assessment_tasks(actor: Actor) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from trustone.access import policies
 from trustone.access.views import PortalView
@@ -241,7 +242,13 @@ class UploadConfirmView(PortalView):
             for message in error.messages:
                 messages.error(request, message)
             return redirect("supplychain:upload")
-        messages.success(request, _("%(count)s chains have been imported.") % {"count": count})
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s chain has been imported.", "%(count)s chains have been imported.", count
+            )
+            % {"count": count},
+        )
         return redirect("supplychain:supplier_list")
 
 

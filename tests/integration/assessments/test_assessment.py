@@ -389,3 +389,21 @@ def test_the_workspace_shows_words_and_the_original_only_when_changed(world, sub
         size_words = f"{translation.gettext('size')}: {translation.gettext('medium')} ·"
     assert size_words != "omvang: medium ·"
     assert size_words in html
+
+
+def test_the_scoring_job_counts_in_words_that_fit_the_number(world, submitted) -> None:
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from trustone.jobs.models import Job
+
+    job = Job.objects.create(kind="assessments_score", started_by=world.users["secretariat_admin"])
+    with translation.override("en"):
+        assessing.assessments_score_job(job)
+        job.refresh_from_db()
+        assert job.message == "1 report scored."
+        running = Job.objects.create(
+            kind="x", started_by=job.started_by, status="running", done=0, total=1
+        )
+        html = render_to_string("jobs/_progress.html", {"job": running})
+        assert "0 of 1 item" in html and "0 of 1 items" not in html
