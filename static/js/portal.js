@@ -26,3 +26,13 @@ document.addEventListener("click", (event) => {
   button.setAttribute("aria-expanded", String(open));
   menu.classList.toggle("open", open);
 });
+// A table that scrolls sideways in its own box can be scrolled with the keyboard too.
+function focusableScrollBoxes() {
+  for (const box of document.querySelectorAll(".overflow-auto")) {
+    if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
+    else box.removeAttribute("tabindex");
+  }
+}
+document.addEventListener("DOMContentLoaded", focusableScrollBoxes);
+window.addEventListener("resize", focusableScrollBoxes);
+document.addEventListener("htmx:afterSwap", focusableScrollBoxes);
