@@ -78,3 +78,15 @@ def test_decision_before_informing_the_parties_is_refused(world) -> None:
     assert response.status_code == 400
     application.refresh_from_db()
     assert application.status == "submitted"
+
+
+@pytest.mark.parametrize("url_name", ["home", "members:listing", "members:bidder_check"])
+def test_a_visitor_finds_the_application_form(client, url_name) -> None:
+    """From the home page and the public listing, and from the footer of every page."""
+    page = client.get(reverse(url_name))
+    html = page.content.decode()
+    apply = f'href="{reverse("members:party_application")}"'
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert apply in footer
+    if url_name != "members:bidder_check":
+        assert html.count(apply) >= 2  # in the page itself too, not only the footer
