@@ -407,3 +407,31 @@ def test_the_scoring_job_counts_in_words_that_fit_the_number(world, submitted) -
         )
         html = render_to_string("jobs/_progress.html", {"job": running})
         assert "0 of 1 item" in html and "0 of 1 items" not in html
+
+
+def test_the_letter_follows_the_page_language(world, submitted) -> None:
+    from django.conf import settings
+
+    assessment = _assessment(submitted)
+    _assign(world, assessment)
+    world.client("secretariat_assessor").post(
+        reverse("assessments:assess_propose", args=[assessment.pk]), {"note": ""}
+    )
+    world.client("secretariat_admin").post(
+        reverse("assessments:assess_decide", args=[assessment.pk])
+    )
+    company = world.client("company_member")
+    company.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = company.get(reverse("assessments:assessment_result", args=[assessment.pk]))
+    html = page.content.decode()
+    letter = reverse("assessments:assessment_letter", args=[assessment.pk])
+    assert f'href="{letter}?lang=en">Letter (PDF)</a>' in html
+    assert f'href="{letter}?lang=nl" hreflang="nl"' in html
+    pdf = company.get(f"{letter}?lang=en")
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Decision: level" in text
+    assert "TruStone Initiative" in text and "Initiatief" not in text
+    # Without ?lang the letter is in the language of the page too.
+    pdf = company.get(letter)
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Decision: level" in text
