@@ -46,7 +46,7 @@ def audit_export(job: Job) -> None:
                 entry.action,
                 entry.target_type,
                 entry.target_id,
-                csv_safe(entry.target_repr),
+                csv_safe(entry.target_label),
                 entry.ip_address or "",
             ]
         )

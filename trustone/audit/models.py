@@ -46,3 +46,10 @@ class AuditEntry(models.Model):
         from .services import ACTIONS
 
         return str(ACTIONS.get(self.action, self.action))
+
+    @property
+    def target_label(self) -> str:
+        """The object's description, its choice labels in the reader's language."""
+        from .labels import target_label
+
+        return target_label(self.target_type, self.target_repr)
