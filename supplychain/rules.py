@@ -50,3 +50,9 @@ def country_mismatch(
     if swapped_distance_km is not None and swapped_distance_km <= tolerance_km:
         return "swapped"
     return "outside"
+
+
+def join_address(*parts: str | None) -> str:
+    """Address parts joined with commas, leaving out the empty ones (a quarry without a
+    place is "Bijolia, India", never ", India")."""
+    return ", ".join(part.strip() for part in parts if part and part.strip())
