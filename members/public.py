@@ -63,6 +63,8 @@ def _with_current_level(organisations: QuerySet[Organisation], on: date) -> Quer
     )
     return organisations.annotate(
         current_level=Subquery(latest.values("level")[:1]),
+        # When the secretariat last decided (or confirmed) the level: the last assessment.
+        level_decided_on=Subquery(latest.values("decided_on")[:1]),
     ).annotate(
         current_note=Coalesce(
             Subquery(delay_note),
