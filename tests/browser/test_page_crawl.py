@@ -160,3 +160,16 @@ def test_every_role_sees_pages_that_fit_the_screen_and_pass_axe(
             context.close()
     print(f"crawl: {time.monotonic() - started:.0f} s")
     assert not problems, "\n".join(problems)
+
+
+def test_the_facility_form_and_its_map_pass_axe(page: Page, world) -> None:
+    """The map picker is not on a menu or dashboard: checked here (its attribution links
+    once failed link-in-text-block)."""
+    from tests.browser.conftest import log_in
+
+    log_in(page, world.users["company_member"].email)
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+    problems = _check(page, "/supplier-list/facilities/new/", accessibility=True)
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    page.wait_for_selector(".leaflet-control-attribution a")
+    assert not problems, "\n".join(problems)
