@@ -45,13 +45,11 @@ class FacilitySerializer(serializers.Serializer):
         min_value=-180,
         max_value=180,
     )
-
-
-class FacilitySavedSerializer(FacilitySerializer):
+    # Only in the answer to a write (absent when reading): saved, but worth a look.
     warnings = serializers.ListField(
         child=serializers.CharField(),
         read_only=True,
-        help_text="Saved, but worth a look: e.g. coordinates outside the stated country.",
+        help_text="After a write only: e.g. coordinates outside the stated country.",
     )
 
 
@@ -60,7 +58,8 @@ def _saved(facility: Any) -> dict[str, Any]:
     warning = geography.coordinates_country_warning(
         country=facility.country.code, latitude=facility.latitude, longitude=facility.longitude
     )
-    return {**FacilitySerializer(facility).data, "warnings": [warning] if warning else []}
+    facility.warnings = [warning] if warning else []
+    return FacilitySerializer(facility).data
 
 
 class ChainSerializer(serializers.Serializer):
@@ -90,7 +89,7 @@ class FacilityListAPI(PortalAPIView):
         items = selectors.facilities_of(self.actor, self.actor.organisation)
         return Response(FacilitySerializer(items, many=True).data)
 
-    @extend_schema(request=FacilitySerializer, responses=FacilitySavedSerializer)
+    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
     def post(self, request: Request) -> Response:
         data = FacilitySerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -160,11 +159,11 @@ class FacilityDetailAPI(PortalAPIView):
         )
         return Response(_saved(facility))
 
-    @extend_schema(request=FacilitySerializer, responses=FacilitySavedSerializer)
+    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
     def put(self, request: Request, pk: int) -> Response:
         return self._update(request, pk, partial=False)
 
-    @extend_schema(request=FacilitySerializer, responses=FacilitySavedSerializer)
+    @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
     def patch(self, request: Request, pk: int) -> Response:
         return self._update(request, pk, partial=True)
 

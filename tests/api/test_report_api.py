@@ -314,3 +314,5 @@ def test_a_facility_outside_its_country_is_saved_with_a_warning(world) -> None:
     )
     assert response.status_code == 200
     assert response.json()["warnings"] == []
+    read = client.get(reverse("api:facility-detail", args=[response.json()["id"]])).json()
+    assert "warnings" not in read  # only in the answer to a write
