@@ -186,4 +186,5 @@ def test_a_confirmed_level_shows_when_it_was_last_assessed(client) -> None:
     detail = client.get(reverse("members:member_detail", args=[organisation.slug]))
     assert "<dt>Last assessed</dt><dd>15 October 2026</dd>" in detail.content.decode()
     listing = client.get(reverse("members:listing")).content.decode()
-    assert "assessed 15 October 2026" in listing
+    assert '<th scope="col">Last assessed</th>' in listing
+    assert '<td class="nowrap">15 October 2026</td>' in listing
