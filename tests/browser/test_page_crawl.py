@@ -141,7 +141,7 @@ def _crawl(page: Page, origin: str, start: str, checked_public: set[str]) -> lis
 
 
 def test_every_role_sees_pages_that_fit_the_screen_and_pass_axe(
-    browser: Browser, live_server
+    browser: Browser, live_server, framework_v1
 ) -> None:
     demo_users = seed_demo()
     started = time.monotonic()
