@@ -7,6 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SERVICES := $(PY) -m trustone.devservices
 ADDRESS ?= 127.0.0.1:8000
+# Links in e-mails point at the address the portal is served on (0.0.0.0 is not a host).
+PORTAL_URL ?= http://$(subst 0.0.0.0,localhost,$(ADDRESS))
 export DJANGO_SETTINGS_MODULE ?= trustone.settings.local
 
 # Debian packages: Pango and fonts for WeasyPrint, gettext for the catalogues,
@@ -43,10 +45,10 @@ migrate: $(VENV)/.installed
 	$(SERVICES) run -- $(PY) manage.py migrate --noinput -v 0
 
 seed: migrate
-	$(SERVICES) run -- $(PY) manage.py seed_demo
+	PORTAL_URL=$(PORTAL_URL) $(SERVICES) run -- $(PY) manage.py seed_demo
 
 run: system-packages-run $(VENV)/.installed messages seed
-	$(SERVICES) serve $(ADDRESS)
+	PORTAL_URL=$(PORTAL_URL) $(SERVICES) serve $(ADDRESS)
 
 # ruff, then the architecture (import-linter: apps depend one way, rules stay pure) and
 # the types (mypy with django-stubs, strict on rules and services).

@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
@@ -186,8 +187,18 @@ def invoices_issue(job: Job) -> None:
         job_progress(job.pk, done=index, total=total, message=membership.organisation.name)
     job_finish(
         job.pk,
-        message=_("%(issued)s invoices issued, %(skipped)s already existed or owed nothing.")
-        % {"issued": issued, "skipped": total - issued},
+        message=" ".join(
+            (
+                ngettext("%(count)s invoice issued.", "%(count)s invoices issued.", issued)
+                % {"count": issued},
+                ngettext(
+                    "%(count)s membership already had one or owed nothing.",
+                    "%(count)s memberships already had one or owed nothing.",
+                    total - issued,
+                )
+                % {"count": total - issued},
+            )
+        ),
     )
 
 

@@ -61,6 +61,8 @@ def with_current_level(organisations: QuerySet[Organisation], on: date) -> Query
     notes.append(NullIf(Subquery(latest.values("explanatory_note")[:1]), Value("")))
     return organisations.annotate(
         current_level=Subquery(latest.values("level")[:1]),
+        # When the secretariat last decided (or confirmed) the level: the last assessment.
+        level_decided_on=Subquery(latest.values("decided_on")[:1]),
     ).annotate(
         current_note=Coalesce(*notes, output_field=TextField()) if len(notes) > 1 else notes[0],
     )

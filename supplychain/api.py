@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from trustone.access import policies
 from trustone.access.api import PortalAPIView
 
-from . import selectors, services
+from . import geography, selectors, services
 from .models import FacilityKind
 
 
@@ -45,6 +45,21 @@ class FacilitySerializer(serializers.Serializer):
         min_value=-180,
         max_value=180,
     )
+    # Only in the answer to a write (absent when reading): saved, but worth a look.
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="After a write only: e.g. coordinates outside the stated country.",
+    )
+
+
+def _saved(facility: Any) -> dict[str, Any]:
+    """The facility as saved, with the warnings about it (in the request's language)."""
+    warning = geography.coordinates_country_warning(
+        country=facility.country.code, latitude=facility.latitude, longitude=facility.longitude
+    )
+    facility.warnings = [warning] if warning else []
+    return FacilitySerializer(facility).data
 
 
 class ChainSerializer(serializers.Serializer):
@@ -81,7 +96,7 @@ class FacilityListAPI(PortalAPIView):
         facility = services.facility_save(
             actor=self.actor, organisation=self.actor.organisation, **data.validated_data
         )
-        return Response(FacilitySerializer(facility).data, status=status.HTTP_201_CREATED)
+        return Response(_saved(facility), status=status.HTTP_201_CREATED)
 
 
 class ChainListAPI(PortalAPIView):
@@ -142,7 +157,7 @@ class FacilityDetailAPI(PortalAPIView):
             facility=facility,
             **data.validated_data,
         )
-        return Response(FacilitySerializer(facility).data)
+        return Response(_saved(facility))
 
     @extend_schema(request=FacilitySerializer, responses=FacilitySerializer)
     def put(self, request: Request, pk: int) -> Response:

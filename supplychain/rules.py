@@ -171,3 +171,33 @@ def chain_identity(
         extraction_country.upper(),
         processing_country.upper(),
     )
+
+
+# --- Place -----------------------------------------------------------------------------
+
+#: How far (km) a facility may lie outside its country's drawn border before we warn:
+#: borders at 1:50m are drawn to within a few km, and quarries lie on borders and coasts.
+COUNTRY_TOLERANCE_KM = 10.0
+
+
+def country_mismatch(
+    *,
+    distance_km: float | None,
+    swapped_distance_km: float | None = None,
+    tolerance_km: float = COUNTRY_TOLERANCE_KM,
+) -> str | None:
+    """Whether coordinates fit the stated country, from their distance to it in km (0
+    inside, None when unknown): None when they fit or nothing is known; "swapped" when
+    they lie outside but latitude and longitude swapped would lie inside; "outside"
+    otherwise. A warning, never a refusal: the border data is approximate."""
+    if distance_km is None or distance_km <= tolerance_km:
+        return None
+    if swapped_distance_km is not None and swapped_distance_km <= tolerance_km:
+        return "swapped"
+    return "outside"
+
+
+def join_address(*parts: str | None) -> str:
+    """Address parts joined with commas, leaving out the empty ones (a quarry without a
+    place is "Bijolia, India", never ", India")."""
+    return ", ".join(part.strip() for part in parts if part and part.strip())

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from trustone.access import policies
 from trustone.access.views import PortalView
@@ -18,7 +19,7 @@ from trustone.audit.services import audit_record
 from trustone.forms import add_validation_errors
 from trustone.languages import portal_language
 
-from . import selectors, services, upload
+from . import geography, selectors, services, upload
 from .forms import ChainForm, FacilityForm, UploadForm
 from .insight import edited_chain, insight_context, with_edited_chain
 
@@ -77,6 +78,13 @@ class FacilityEditView(PortalView):
                 add_validation_errors(form, error)
             else:
                 messages.success(request, _("%(name)s has been saved.") % {"name": saved.name})
+                warning = geography.coordinates_country_warning(
+                    country=saved.country.code,  # type: ignore[attr-defined]
+                    latitude=saved.latitude,
+                    longitude=saved.longitude,
+                )
+                if warning:
+                    messages.warning(request, warning)
                 return redirect("supplychain:supplier_list")
         return render(request, self.template_name, self._context(form, facility), status=400)
 
@@ -236,7 +244,13 @@ class UploadConfirmView(PortalView):
             for message in error.messages:
                 messages.error(request, message)
             return redirect("supplychain:upload")
-        messages.success(request, _("%(count)s chains have been imported.") % {"count": count})
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s chain has been imported.", "%(count)s chains have been imported.", count
+            )
+            % {"count": count},
+        )
         return redirect("supplychain:supplier_list")
 
 

@@ -128,8 +128,20 @@ def down() -> None:
             os.kill(pid, signal.SIGINT)  # PostgreSQL's "fast" shutdown
 
 
+def portal_url(address: str) -> str:
+    """The portal's address for links in e-mails when it serves on `address` (host:port)."""
+    host, _, port = address.rpartition(":")
+    if not host:
+        host, port = "127.0.0.1", address
+    if host in ("0.0.0.0", "", "[::]"):  # noqa: S104 (a bind address, not a host to visit)
+        host = "localhost"
+    return f"http://{host}:{port}"
+
+
 def serve(env: dict[str, str], address: str) -> int:
-    """Run web, worker and beat together; Ctrl-C (or one of them dying) stops all three."""
+    """Run web, worker and beat together; Ctrl-C (or one of them dying) stops all three.
+    The mails they send link to `address` unless PORTAL_URL says otherwise."""
+    env = {**env, "PORTAL_URL": env.get("PORTAL_URL") or portal_url(address)}
     python = sys.executable
     beat_schedule = str(LOCAL / "celerybeat-schedule")
     commands = {

@@ -286,7 +286,8 @@ class LetterView(PortalView):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         assessment = selectors.access_letter_assessment(self.actor, pk)
-        language = portal_language(request.GET.get("lang"))
+        # The page's language unless the link asks for the other one.
+        language = portal_language(request.GET.get("lang") or request.LANGUAGE_CODE)
         pdf = render_pdf(
             "pdf/assessments/letter.html", _result_context(assessment), language=language
         )

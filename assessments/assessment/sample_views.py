@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from trustone.access import policies
 from trustone.access.views import PortalView
@@ -46,7 +47,11 @@ class SamplesView(PortalView):
             else:
                 messages.success(
                     request,
-                    _("%(count)s reports drawn with seed %(seed)s.")
+                    ngettext(
+                        "%(count)s report drawn with seed %(seed)s.",
+                        "%(count)s reports drawn with seed %(seed)s.",
+                        len(draw.selected),
+                    )
                     % {"count": len(draw.selected), "seed": draw.seed},
                 )
                 return redirect("assessments:sample", draw.pk)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from members.levels import current_level, latest_levels, level_assignment_add
 from members.models import LevelSource
@@ -380,4 +381,8 @@ def assessments_score_job(job: Any) -> None:
     audit_record(
         actor=None, user=job.started_by, action="assessments_scored", data={"count": count}
     )
-    job_finish(job.pk, message=_("%(count)s reports scored.") % {"count": count})
+    job_finish(
+        job.pk,
+        message=ngettext("%(count)s report scored.", "%(count)s reports scored.", count)
+        % {"count": count},
+    )

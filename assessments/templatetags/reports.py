@@ -1,8 +1,16 @@
 from django import template
+from django.utils.translation import gettext as _
 
 from assessments.models import ActionStatus, Theme
 
 register = template.Library()
+
+
+@register.filter
+def size_class_label(code: str) -> str:
+    """The words for a size class code ("large", "medium", "small")."""
+    labels = {"large": _("large"), "medium": _("medium"), "small": _("small")}
+    return labels.get(code, code)
 
 
 @register.filter

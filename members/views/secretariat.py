@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from members import applications, invoicing, lifecycle, selectors
 from members.forms import (
@@ -217,7 +218,13 @@ class PartyApplicationDetailView(PortalView):
                     actor=self.actor, application=application
                 )
                 messages.success(
-                    request, _("%(count)s party contacts have been informed.") % {"count": count}
+                    request,
+                    ngettext(
+                        "%(count)s party contact has been informed.",
+                        "%(count)s party contacts have been informed.",
+                        count,
+                    )
+                    % {"count": count},
                 )
                 return redirect("members:party_application_detail", pk)
             if form.is_valid():

@@ -16,3 +16,23 @@ document.addEventListener("click", (event) => {
   const source = document.querySelector(button.dataset.copy);
   if (source && navigator.clipboard) navigator.clipboard.writeText(source.textContent.trim());
 });
+// The compact menu on small screens: the button shows and hides it (CSS hides the button
+// where the menu fits, and without JavaScript the menu simply wraps).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest(".menu-toggle");
+  if (!button) return;
+  const menu = document.getElementById(button.getAttribute("aria-controls"));
+  const open = button.getAttribute("aria-expanded") !== "true";
+  button.setAttribute("aria-expanded", String(open));
+  menu.classList.toggle("open", open);
+});
+// A table that scrolls sideways in its own box can be scrolled with the keyboard too.
+function focusableScrollBoxes() {
+  for (const box of document.querySelectorAll(".overflow-auto")) {
+    if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
+    else box.removeAttribute("tabindex");
+  }
+}
+document.addEventListener("DOMContentLoaded", focusableScrollBoxes);
+window.addEventListener("resize", focusableScrollBoxes);
+document.addEventListener("htmx:afterSwap", focusableScrollBoxes);

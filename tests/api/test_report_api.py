@@ -289,3 +289,30 @@ def test_a_submitted_plan_cannot_be_changed_through_the_api(world, report) -> No
     assert client.delete(reverse("api:risk-detail", args=[risk.pk])).status_code == 400
     risk.refresh_from_db()
     assert risk.region == "Kota"
+
+
+def test_a_facility_outside_its_country_is_saved_with_a_warning(world) -> None:
+    client = api(world.users["company_member"])
+    response = client.post(
+        reverse("api:facility-list"),
+        {
+            "kind": "factory",
+            "name": "Kota",
+            "country": "IN",
+            "latitude": "74.86",
+            "longitude": "26.58",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.json()
+    [warning] = response.json()["warnings"]
+    assert "India" in warning
+    response = client.patch(
+        reverse("api:facility-detail", args=[response.json()["id"]]),
+        {"latitude": "25.18", "longitude": "75.83"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert response.json()["warnings"] == []
+    read = client.get(reverse("api:facility-detail", args=[response.json()["id"]])).json()
+    assert "warnings" not in read  # only in the answer to a write

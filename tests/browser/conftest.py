@@ -72,6 +72,15 @@ REPORT_SUBMITTED = (
 )
 
 
+def in_dutch_plural(singular: str, plural: str, count: int) -> str:
+    """What the Dutch portal shows for a counted message (source strings English)."""
+    from django.utils import translation
+    from django.utils.translation import ngettext
+
+    with translation.override("nl"):
+        return ngettext(singular, plural, count) % {"count": count}
+
+
 def in_dutch(msgid: str) -> str:
     """What the Dutch portal shows for `msgid`: its translation, or the source until the
     catalogue has one."""

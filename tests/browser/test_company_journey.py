@@ -17,7 +17,7 @@ from tests.conftest import ensure_framework_v1, make_user
 from tests.factories import CovenantMembershipFactory, OrganisationFactory
 from trustone import celery_app
 
-from .conftest import REPORT_SUBMITTED, in_dutch, log_in
+from .conftest import REPORT_SUBMITTED, in_dutch, in_dutch_plural, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -71,7 +71,11 @@ def test_a_company_fills_in_and_submits_its_report(
     page.locator("#id_file").set_input_files(str(file))
     page.locator("#main").get_by_role("button", name="Bestand controleren").click()
     page.get_by_role("button", name="Leverancierslijst importeren").click()
-    expect(page.locator(".messages")).to_contain_text("1 ketens zijn geïmporteerd")
+    expect(page.locator(".messages")).to_contain_text(
+        in_dutch_plural(
+            "%(count)s chain has been imported.", "%(count)s chains have been imported.", 1
+        )
+    )
 
     # Part 2: every question, the first answer each time (saved as we go).
     page.goto(f"/reports/{report.pk}/questionnaire/")

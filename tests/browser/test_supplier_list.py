@@ -12,7 +12,7 @@ from supplychain.models import Chain, Facility
 from tests.conftest import make_user
 from tests.factories import OrganisationFactory
 
-from .conftest import log_in
+from .conftest import in_dutch_plural, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -74,7 +74,11 @@ def test_an_upload_with_errors_is_fixed_and_imported(page: Page, tmp_path: Path)
     page.locator("#main").get_by_role("button", name="Bestand controleren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Het bestand is geldig")
     page.get_by_role("button", name=re.compile("Leverancierslijst importeren")).click()
-    expect(page.locator(".messages")).to_contain_text("2 ketens zijn geïmporteerd")
+    expect(page.locator(".messages")).to_contain_text(
+        in_dutch_plural(
+            "%(count)s chain has been imported.", "%(count)s chains have been imported.", 2
+        )
+    )
     expect(page.locator(".insight")).to_contain_text("100,0 %")
     assert Chain.objects.count() == 2
 

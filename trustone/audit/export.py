@@ -40,7 +40,7 @@ def audit_export(job: Job) -> None:
                     entry.action,
                     entry.target_type,
                     entry.target_id,
-                    entry.target_repr,
+                    entry.target_label,
                     entry.ip_address or "",
                 ]
             )

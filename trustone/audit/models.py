@@ -47,3 +47,10 @@ class AuditEntry(models.Model):
     def action_label(self) -> str:
 
         return action_label(self.action)
+
+    @property
+    def target_label(self) -> str:
+        """The object's description, its choice labels in the reader's language."""
+        from .labels import target_label
+
+        return target_label(self.target_type, self.target_repr)

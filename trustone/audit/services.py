@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Model
 from django.http import HttpRequest
+from django.utils import translation
 
 from trustone.access.actor import Actor
 from trustone.ratelimit import client_ip
@@ -28,6 +29,9 @@ def audit_record(
     if not is_action(action):
         raise ValueError(f"Unknown audit action {action!r}")
     person = actor.user if actor is not None and actor.user is not None else user
+    # Stored untranslated, translated on display (labels.target_label).
+    with translation.override(None):
+        target_repr = str(target)[:200] if target is not None else ""
     return AuditEntry.objects.create(
         user=person,
         user_email=getattr(person, "email", "") or email,
@@ -35,7 +39,7 @@ def audit_record(
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
-        target_repr=str(target)[:200] if target is not None else "",
+        target_repr=target_repr,
         data=data or {},
         ip_address=client_ip(request),
     )

@@ -366,3 +366,72 @@ def test_a_plan_of_action_assessment_keeps_the_level_and_judges_progress(
     )
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(letter.content)).pages)
     assert "Goede voortgang op de audits." in text and "beoordeling plan van aanpak" in text.lower()
+
+
+def test_the_workspace_shows_words_and_the_original_only_when_changed(world, submitted) -> None:
+    from django.utils import translation
+
+    assessment = _assessment(submitted)
+    _assign(world, assessment)
+    client = world.client("secretariat_assessor")
+    card = selectors.scorecard_of(assessment)
+    answer = next(a for a in card.answers if a.points is not None and not a.code.startswith("2.1"))
+    # An "adjustment" that keeps the points: nothing to strike through.
+    client.post(
+        reverse("assessments:assess_adjust", args=[assessment.pk, answer.code]),
+        {"points": str(answer.points), "reason": "Gecontroleerd, klopt"},
+    )
+    page = client.get(reverse("assessments:assess", args=[assessment.pk]))
+    html = page.content.decode()
+    assert f'data-points="{answer.code}"><s>' not in html
+    assert submitted.snapshot["size_class"] == "medium"
+    with translation.override("nl"):
+        size_words = f"{translation.gettext('size')}: {translation.gettext('medium')} ·"
+    assert size_words != "omvang: medium ·"
+    assert size_words in html
+
+
+def test_the_scoring_job_counts_in_words_that_fit_the_number(world, submitted) -> None:
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from trustone.jobs.models import Job
+
+    job = Job.objects.create(kind="assessments_score", started_by=world.users["secretariat_admin"])
+    with translation.override("en"):
+        services.assessments_score_job(job)
+        job.refresh_from_db()
+        assert job.message == "1 report scored."
+        running = Job.objects.create(
+            kind="x", started_by=job.started_by, status="running", done=0, total=1
+        )
+        html = render_to_string("jobs/_progress.html", {"job": running})
+        assert "0 of 1 item" in html and "0 of 1 items" not in html
+
+
+def test_the_letter_follows_the_page_language(world, submitted) -> None:
+    from django.conf import settings
+
+    assessment = _assessment(submitted)
+    _assign(world, assessment)
+    world.client("secretariat_assessor").post(
+        reverse("assessments:assess_propose", args=[assessment.pk]), {"note": ""}
+    )
+    world.client("secretariat_admin").post(
+        reverse("assessments:assess_decide", args=[assessment.pk])
+    )
+    company = world.client("company_member")
+    company.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = company.get(reverse("assessments:assessment_result", args=[assessment.pk]))
+    html = page.content.decode()
+    letter = reverse("assessments:assessment_letter", args=[assessment.pk])
+    assert f'href="{letter}?lang=en">Letter (PDF)</a>' in html
+    assert f'href="{letter}?lang=nl" hreflang="nl"' in html
+    pdf = company.get(f"{letter}?lang=en")
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Decision: level" in text
+    assert "TruStone Initiative" in text and "Initiatief" not in text
+    # Without ?lang the letter is in the language of the page too.
+    pdf = company.get(letter)
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Decision: level" in text

@@ -177,3 +177,19 @@ def test_anonymous_visitors_get_the_listing_from_the_cache(client, django_assert
         "Nieuw Lid B.V."
         in client.get(reverse("members:listing"), {"country": "NL"}).content.decode()
     )
+
+
+def test_a_confirmed_level_shows_when_it_was_last_assessed(client) -> None:
+    from django.conf import settings
+
+    organisation = member("Hollandia Stone")
+    LevelFactory(organisation=organisation, year=2025, level=3, decided_on=date(2025, 11, 1))
+    # Next year the same level is confirmed: the date is what changes.
+    LevelFactory(organisation=organisation, year=2026, level=3, decided_on=date(2026, 10, 15))
+    listing_changed()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    detail = client.get(reverse("members:member_detail", args=[organisation.slug]))
+    assert "<dt>Last assessed</dt><dd>15 October 2026</dd>" in detail.content.decode()
+    listing = client.get(reverse("members:listing")).content.decode()
+    assert '<th scope="col">Last assessed</th>' in listing
+    assert '<td class="nowrap">15 October 2026</td>' in listing

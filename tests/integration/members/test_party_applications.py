@@ -153,3 +153,15 @@ def test_a_forged_forwarded_for_does_not_reset_the_limit(client, settings) -> No
         for number in range(7)
     ]
     assert statuses == [302] * 5 + [429] * 2
+
+
+@pytest.mark.parametrize("url_name", ["home", "members:listing", "procurement:bidder_check"])
+def test_a_visitor_finds_the_application_form(client, url_name) -> None:
+    """From the home page and the public listing, and from the footer of every page."""
+    page = client.get(reverse(url_name))
+    html = page.content.decode()
+    apply = f'href="{reverse("members:party_application")}"'
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert apply in footer
+    if url_name != "procurement:bidder_check":
+        assert html.count(apply) >= 2  # in the page itself too, not only the footer

@@ -298,3 +298,22 @@ def test_the_secretariat_reads_a_companys_list(world) -> None:
     assert page.status_code == 200
     assert page.context["organisation"] == world.organisations["company"]
     assert "Concurrentiegevoelig" in page.content.decode()
+
+
+def test_coordinates_outside_the_country_are_saved_with_a_warning(world) -> None:
+    response = world.client("company_member").post(
+        reverse("supplychain:facility_create"),
+        {
+            "kind": "factory",
+            "name": "Shree Ganesh",
+            "country": "IN",
+            "latitude": "74.86",
+            "longitude": "26.58",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert Facility.objects.filter(name="Shree Ganesh").exists()
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1
+    assert "India" in warnings[0] and "swapped" in warnings[0]
