@@ -4,6 +4,7 @@ decided by a pure rule, warned about (never refused)."""
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from supplychain.geography import coordinates_country_warning, distance_to_country_km
 from supplychain.rules import COUNTRY_TOLERANCE_KM, country_mismatch
@@ -46,11 +47,17 @@ def test_distance_to_country_with_real_points(country, latitude, longitude, insi
 
 
 def test_the_barents_sea_point_warns_that_latitude_and_longitude_may_be_swapped() -> None:
-    warning = coordinates_country_warning(
-        country="IN", latitude=Decimal("74.86"), longitude=Decimal("26.58")
-    )
+    with translation.override("en"):
+        warning = coordinates_country_warning(
+            country="IN", latitude=Decimal("74.86"), longitude=Decimal("26.58")
+        )
     assert warning is not None
     assert "India" in warning and "swapped" in warning
+    with translation.override("nl"):
+        dutch = coordinates_country_warning(
+            country="IN", latitude=Decimal("74.86"), longitude=Decimal("26.58")
+        )
+    assert dutch is not None and "India" in dutch and "omgewisseld" in dutch
 
 
 def test_a_point_across_the_border_names_the_country_and_the_distance() -> None:
