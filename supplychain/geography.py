@@ -170,3 +170,27 @@ def coordinates_country_warning(
         )
         % values
     )
+
+
+#: At most this many warnings are listed for one uploaded file.
+MAX_UPLOAD_WARNINGS = 100
+
+
+def facility_rows_warnings(facilities: Any) -> list[str]:
+    """For the upload preview: "name: warning" for each distinct facility of the file
+    whose coordinates lie outside its country. A warning, not a problem: the file can
+    still be imported."""
+    seen: set[Any] = set()
+    warnings: list[str] = []
+    for facility in facilities:
+        if facility is None or facility.key() in seen:
+            continue
+        seen.add(facility.key())
+        warning = coordinates_country_warning(
+            country=facility.country, latitude=facility.latitude, longitude=facility.longitude
+        )
+        if warning:
+            warnings.append(f"{facility.name}: {warning}")
+            if len(warnings) >= MAX_UPLOAD_WARNINGS:
+                break
+    return warnings

@@ -228,6 +228,9 @@ class UploadView(PortalView):
                 "factories": len(factories),
                 "quarries": len(quarries),
                 "existing": selectors.chains_of(self.actor, self.actor.organisation).count(),
+                "warnings": geography.facility_rows_warnings(
+                    facility for c in validation.chains for facility in (c.factory, c.quarry)
+                ),
             },
         )
 

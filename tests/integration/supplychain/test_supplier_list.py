@@ -317,3 +317,23 @@ def test_coordinates_outside_the_country_are_saved_with_a_warning(world) -> None
     warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
     assert len(warnings) == 1
     assert "India" in warnings[0] and "omgewisseld" in warnings[0]  # the portal speaks Dutch
+
+
+def test_the_upload_preview_warns_about_coordinates_outside_the_country(world) -> None:
+    """A swapped pair (the Barents Sea for Kota) is named in the preview, once per
+    facility; the file can still be imported, and a file without such rows warns nothing."""
+    swapped = good_row(1)
+    swapped[5], swapped[6] = "75.83", "25.18"
+    same_factory = [*swapped]
+    same_factory[0] = "Kandla Grey gezaagd"
+    client = world.client("company_member")
+    response = client.post(
+        reverse("supplychain:upload"), {"file": csv_file([swapped, same_factory, good_row(2)])}
+    )
+    assert response.status_code == 200
+    [warning] = response.context["warnings"]
+    assert warning.startswith("Stone Works 1: ") and "India" in warning
+    assert "Stone Works 1" in response.content.decode()
+    assert response.context["upload"].imported_at is None  # still to be confirmed
+    clean = client.post(reverse("supplychain:upload"), {"file": csv_file([good_row(3)])})
+    assert clean.context["warnings"] == []
