@@ -80,3 +80,17 @@ def test_language_switch_goes_back_only_to_this_site(client) -> None:
     response = client.get(reverse("set_language"), {"language": "xx", "next": "/members/"})
     assert response.url == "/members/"
     assert "django_language" not in response.cookies
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_translation_keeps_the_placeholders_of_its_source(language) -> None:
+    """A translation that drops or renames a %(name)s placeholder breaks compilemessages
+    (and would break the message): msgfmt checks every python-format entry."""
+    catalogue = LOCALE / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        ["msgfmt", "--check-format", "-o", "/dev/null", str(catalogue)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
