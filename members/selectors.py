@@ -231,14 +231,22 @@ def open_party_applications(actor: Actor) -> int:
     return PartyApplication.objects.filter(status__in=["submitted", "parties_informed"]).count()
 
 
-def active_people(organisation: Organisation | Any, *, role: str | None = None) -> QuerySet[Any]:
-    """The users with an active membership of `organisation` (in `role`, if given), for
-    notifications and assignments; services call it after their own checks."""
+def active_people(
+    organisation: Organisation | Any,
+    *,
+    role: str | None = None,
+    roles: tuple[str, ...] | None = None,
+) -> QuerySet[Any]:
+    """The users with an active membership of `organisation` (in `role`, or one of
+    `roles`, if given), for notifications and assignments; services call it after their
+    own checks."""
     from .models import User
 
     memberships = Membership.objects.filter(organisation=organisation, is_active=True)
     if role is not None:
         memberships = memberships.filter(role=role)
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
     return User.objects.filter(is_active=True, memberships__in=memberships).distinct()
 
 

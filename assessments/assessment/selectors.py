@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from members.models import LevelAssignment
+from members.models import LevelAssignment, User
+from members.selectors import active_people
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 from trustone.access.grants import granted_objects, has_grant
@@ -132,21 +133,11 @@ def access_company_assessment(actor: Actor, assessment_id: int) -> Assessment:
 
 
 def assessors(actor: Actor) -> QuerySet[Any]:
-    """The secretariat's users, to assign; for the coordinator."""
-    from members.models import User
-    from members.selectors import active_people
-
+    """The secretariat's coordinators and assessors, to assign; for the coordinator."""
     if not is_coordinator(actor):
         return User.objects.none()
-    return (
-        active_people(actor.organisation)
-        .filter(
-            memberships__organisation=actor.organisation,
-            memberships__role__in=("admin", "assessor"),
-            memberships__is_active=True,
-        )
-        .distinct()
-        .order_by("full_name", "email")
+    return active_people(actor.organisation, roles=("admin", "assessor")).order_by(
+        "full_name", "email"
     )
 
 

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from trustone.access import policies
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound, require
 
@@ -22,7 +23,7 @@ from .evidence import check_upload
 def answers_helpdesk(actor: Actor) -> bool:
     """The secretariat's administrators and assessors work the helpdesk inbox; another
     secretariat member does not read what companies share there."""
-    return actor.is_secretariat_admin or actor.is_assessor
+    return policies.SECRETARIAT_ASSESSING.allows(actor)
 
 
 def threads_visible_to(actor: Actor) -> QuerySet[HelpdeskThread]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import PermissionDenied
+
 if TYPE_CHECKING:
     from members.models import Membership, Organisation, User
 
@@ -33,8 +35,6 @@ class Actor:
         """The logged-in user, for a service that records who did something; refused
         (PermissionDenied) for an anonymous actor."""
         if self.user is None:
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         return self.user
 
