@@ -34,20 +34,19 @@ class PlanTestsView(PortalView):
         items = plan_tests.requests_visible_to(self.actor)
         if request.GET.get("open") == "1":
             items = items.filter(answered_at__isnull=True)
-        return render(request, "procurement/plan_tests.html", paginate(request, items))
+        can_ask = plan_tests.companies_to_ask_about(self.actor).exists()
+        return render(
+            request, "procurement/plan_tests.html", {**paginate(request, items), "can_ask": can_ask}
+        )
 
 
 class PlanTestNewView(PortalView):
     access_policy = ASKERS
 
     def _companies(self) -> Any:
-        companies = plan_tests.member_companies()
-        if self.actor.organisation_kind == "company":
-            # A company asks about its own plan; one without a plan of action (not a full
-            # member) has nothing to have tested.
-            companies = companies.filter(pk=self.actor.organisation_id)
-            if not companies.exists():
-                raise NotFound
+        companies = plan_tests.companies_to_ask_about(self.actor)
+        if not companies.exists():
+            raise NotFound  # nothing this organisation could have tested
         return companies
 
     def _page(self, request: HttpRequest, form: Any, status: int = 200) -> HttpResponse:

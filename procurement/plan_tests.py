@@ -32,6 +32,17 @@ def member_companies() -> QuerySet[Any]:
     return listed_organisations().filter(covenant__member_type="full").order_by("name")
 
 
+def companies_to_ask_about(actor: Actor) -> QuerySet[Any]:
+    """The companies whose plan the actor may ask to have tested: any member company for a
+    government, its own for a company that is a full member (an associated member has no
+    plan of action), none for anyone else."""
+    if actor.organisation_kind == "government":
+        return member_companies()
+    if actor.organisation_kind == "company":
+        return member_companies().filter(pk=actor.organisation_id)
+    return member_companies().none()
+
+
 def requests_visible_to(actor: Actor) -> QuerySet[PlanTestRequest]:
     """Secretariat administrators see every request; an organisation those it made and,
     for a company, those about its own plan."""

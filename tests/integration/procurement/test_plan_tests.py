@@ -87,3 +87,14 @@ def test_a_file_that_is_not_a_plan_is_refused(world, member) -> None:
     assert response.status_code == 400
     assert "attachment" in response.context["form"].errors
     assert not PlanTestRequest.objects.exists()
+
+
+def test_only_those_who_can_ask_see_the_button(world) -> None:
+    """An associated member has no plan of action to test: no button that leads nowhere."""
+    CovenantMembershipFactory(organisation=world.organisations["company"], member_type="full")
+    new = reverse("procurement:plan_test_new")
+    for who, can_ask in (("government_admin", True), ("associated_admin", False)):
+        page = world.client(who).get(reverse("procurement:plan_tests"))
+        assert page.context["can_ask"] is can_ask, who
+        assert (f'href="{new}"' in page.content.decode()) is can_ask, who
+    assert world.client("associated_admin").get(new).status_code == 404
