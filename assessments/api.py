@@ -17,7 +17,7 @@ from trustone.access.actor import Actor
 from trustone.access.api import PortalAPIView
 
 from .models import ActionStatus, Rating, Report, Theme
-from .report import plans, report_pdf, reports, submission
+from .report import selectors, services
 
 
 class ReportOutputSerializer(serializers.Serializer):
@@ -38,15 +38,15 @@ class ReportOutputSerializer(serializers.Serializer):
 
     @extend_schema_field(
         serializers.ChoiceField(
-            choices=[report_pdf.PDF_BEING_PREPARED, report_pdf.PDF_READY], allow_null=True
+            choices=[selectors.PDF_BEING_PREPARED, selectors.PDF_READY], allow_null=True
         )
     )
     def get_pdf_status(self, report: Report) -> str | None:
-        return report_pdf.report_pdf_status(report)
+        return selectors.report_pdf_status(report)
 
     @extend_schema_field(serializers.URLField(allow_null=True))
     def get_pdf_url(self, report: Report) -> str | None:
-        return report_pdf.report_pdf_url(report)
+        return selectors.report_pdf_url(report)
 
 
 class ReportListAPI(PortalAPIView):
@@ -56,7 +56,7 @@ class ReportListAPI(PortalAPIView):
 
     @extend_schema(responses=ReportOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
-        items = reports.reports_visible_to(self.actor).order_by("-period__year", "-version")
+        items = selectors.reports_visible_to(self.actor).order_by("-period__year", "-version")
         return Response(ReportOutputSerializer(items, many=True).data)
 
 
@@ -67,13 +67,13 @@ class ReportDetailAPI(PortalAPIView):
 
     @extend_schema(responses=dict)
     def get(self, request: Request, pk: int) -> Response:
-        report = reports.access_report(self.actor, pk)
-        content = report.snapshot or submission.snapshot_of(report)
+        report = selectors.access_report(self.actor, pk)
+        content = report.snapshot or selectors.snapshot_of(report)
         return Response(
             {
                 **ReportOutputSerializer(report).data,
                 "content": content,
-                "missing": [] if report.snapshot else submission.missing_parts(report),
+                "missing": [] if report.snapshot else selectors.missing_parts(report),
             }
         )
 
@@ -91,10 +91,10 @@ class AnswerAPI(PortalAPIView):
 
     @extend_schema(request=AnswerInputSerializer, responses=dict)
     def post(self, request: Request, pk: int) -> Response:
-        report = reports.access_editable_report(self.actor, pk)
+        report = selectors.access_editable_report(self.actor, pk)
         data = AnswerInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        answer = reports.answer_save(
+        answer = services.answer_save(
             actor=self.actor,
             report=report,
             question_code=data.validated_data["question"],
@@ -171,11 +171,11 @@ class RiskAPI(PortalAPIView):
 
     @extend_schema(request=RiskSerializer, responses={201: RiskSerializer})
     def post(self, request: Request, pk: int) -> Response:
-        report = reports.access_editable_report(self.actor, pk)
+        report = selectors.access_editable_report(self.actor, pk)
         data = RiskSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         fields = _with_facility(self.actor, report, data.validated_data)
-        risk = plans.risk_save(actor=self.actor, report=report, **fields)
+        risk = services.risk_save(actor=self.actor, report=report, **fields)
         return Response(RiskSerializer(risk).data, status=201)
 
 
@@ -187,16 +187,16 @@ class RiskDetailAPI(PortalAPIView):
 
     @extend_schema(responses=RiskSerializer)
     def get(self, request: Request, pk: int) -> Response:
-        return Response(RiskSerializer(plans.access_risk(self.actor, pk)).data)
+        return Response(RiskSerializer(selectors.access_risk(self.actor, pk)).data)
 
     def _update(self, request: Request, pk: int, *, partial: bool) -> Response:
-        risk = plans.access_risk(self.actor, pk)
+        risk = selectors.access_risk(self.actor, pk)
         data = RiskSerializer(risk, data=request.data, partial=partial)
         data.is_valid(raise_exception=True)
         fields = _with_facility(self.actor, risk.report, data.validated_data, risk.facility_id)
         if partial and fields.get("theme", risk.theme) == "other":
             fields.setdefault("other_theme", risk.other_theme)
-        risk = plans.risk_save(actor=self.actor, report=risk.report, risk=risk, **fields)
+        risk = services.risk_save(actor=self.actor, report=risk.report, risk=risk, **fields)
         return Response(RiskSerializer(risk).data)
 
     @extend_schema(request=RiskSerializer, responses=RiskSerializer)
@@ -209,7 +209,7 @@ class RiskDetailAPI(PortalAPIView):
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        plans.risk_delete(actor=self.actor, risk=plans.access_risk(self.actor, pk))
+        services.risk_delete(actor=self.actor, risk=selectors.access_risk(self.actor, pk))
         return Response(status=204)
 
 
@@ -220,10 +220,10 @@ class ActionAPI(PortalAPIView):
 
     @extend_schema(request=ActionSerializer, responses={201: ActionSerializer})
     def post(self, request: Request, risk_pk: int) -> Response:
-        risk = plans.access_risk(self.actor, risk_pk)
+        risk = selectors.access_risk(self.actor, risk_pk)
         data = ActionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        action = plans.action_save(actor=self.actor, risk=risk, **data.validated_data)
+        action = services.action_save(actor=self.actor, risk=risk, **data.validated_data)
         return Response(ActionSerializer(action).data, status=201)
 
 
@@ -234,13 +234,13 @@ class ActionDetailAPI(PortalAPIView):
 
     @extend_schema(responses=ActionSerializer)
     def get(self, request: Request, pk: int) -> Response:
-        return Response(ActionSerializer(plans.access_action(self.actor, pk)).data)
+        return Response(ActionSerializer(selectors.access_action(self.actor, pk)).data)
 
     def _update(self, request: Request, pk: int, *, partial: bool) -> Response:
-        action = plans.access_action(self.actor, pk)
+        action = selectors.access_action(self.actor, pk)
         data = ActionSerializer(action, data=request.data, partial=partial)
         data.is_valid(raise_exception=True)
-        action = plans.action_save(
+        action = services.action_save(
             actor=self.actor, risk=action.risk, action=action, **data.validated_data
         )
         return Response(ActionSerializer(action).data)
@@ -255,5 +255,5 @@ class ActionDetailAPI(PortalAPIView):
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, pk: int) -> Response:
-        plans.action_delete(actor=self.actor, action=plans.access_action(self.actor, pk))
+        services.action_delete(actor=self.actor, action=selectors.access_action(self.actor, pk))
         return Response(status=204)

@@ -18,8 +18,7 @@ class AssessmentsConfig(AppConfig):
         from .assessment.selectors import assessment_tasks
         from .audit import AUDIT_ACTIONS
         from .demo import seed_assessments
-        from .report.periods import report_tasks
-        from .report.submission import facilities_in_reports
+        from .report.selectors import facilities_in_reports, report_tasks
 
         register_actions(AUDIT_ACTIONS)
         for tasks in (report_tasks, assessment_tasks, delay_tasks):

@@ -68,7 +68,7 @@ def seed_reporting_period() -> None:
     from trustone.access.actor import actor_for
 
     from .models import ReportingPeriod
-    from .report.periods import period_open
+    from .report.services import period_open
 
     year = timezone.localdate().year
     if ReportingPeriod.objects.filter(year=year).exists():
@@ -85,7 +85,7 @@ def _seed_assessment_queue(organisations: dict[str, Any]) -> None:
     from .assessment import services
     from .assessment.samples import sample_draw
     from .models import Assessment, Report, ReportingPeriod, SampleDraw
-    from .report.submission import report_submit
+    from .report.services import report_submit
 
     period = ReportingPeriod.objects.order_by("-year").first()
     if period is None:

@@ -4,8 +4,12 @@ from trustone.jobs.services import run_as_job
 from trustone.jobs.tasks import JobTask
 
 from .assessment.services import assessments_score_job
-from .report.periods import reminders_send
-from .report.report_pdf import report_confirmation_send, report_pdf_render, report_pdfs_requeue
+from .report.services import (
+    reminders_send,
+    report_confirmation_send,
+    report_pdf_render,
+    report_pdfs_requeue,
+)
 
 
 @shared_task(name="assessments.tasks.report_reminders_task")

@@ -14,11 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.report.evidence import check_upload
 from members.public import listed_organisations
 from members.selectors import secretariat_admins
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound, require
+from trustone.attachments import check_attachment
 from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
@@ -84,7 +84,7 @@ def plan_test_request(
         raise ValidationError({"company": _("Choose a member company.")})
     if not question.strip():
         raise ValidationError({"question": _("Say what the secretariat should test.")})
-    check_upload(attachment)
+    check_attachment(attachment)
     request = PlanTestRequest(
         requested_by_organisation=actor.organisation,
         requested_by=actor.user,

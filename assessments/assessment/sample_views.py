@@ -17,7 +17,7 @@ from trustone.forms import add_validation_errors
 from trustone.pagination import paginate
 
 from ..forms import FindingForm, SampleDrawForm
-from ..report.periods import periods_for_secretariat
+from ..report.selectors import periods_for_secretariat
 from . import samples
 
 

@@ -20,7 +20,7 @@ from trustone.languages import portal_language
 from trustone.pagination import paginate
 
 from ..models import ThreadKind
-from . import helpdesk
+from . import selectors, services
 
 
 class ThreadForm(forms.Form):
@@ -51,7 +51,7 @@ class HelpdeskView(PortalView):
     template_name = "assessments/helpdesk.html"
 
     def _render(self, form: ThreadForm | None, status: int = 200) -> HttpResponse:
-        threads = helpdesk.threads_visible_to(self.actor)
+        threads = selectors.threads_visible_to(self.actor)
         if self.actor.is_secretariat and self.request.GET.get("show") != "all":
             threads = threads.filter(is_answered=False)
         context = {"form": form, **paginate(self.request, threads)}
@@ -69,7 +69,7 @@ class HelpdeskView(PortalView):
         form = ThreadForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                thread = helpdesk.thread_start(
+                thread = services.thread_start(
                     actor=self.actor,
                     subject=form.cleaned_data["subject"],
                     body=form.cleaned_data["body"],
@@ -96,20 +96,20 @@ class ThreadView(PortalView):
                 "thread": thread,
                 "form": form,
                 "faq_form": FaqForm(),
-                "thread_messages": helpdesk.messages_of(self.actor, thread),
+                "thread_messages": selectors.messages_of(self.actor, thread),
             },
             status=status,
         )
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        return self._render(helpdesk.access_thread(self.actor, pk), ReplyForm())
+        return self._render(selectors.access_thread(self.actor, pk), ReplyForm())
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        thread = helpdesk.access_thread(self.actor, pk)
+        thread = selectors.access_thread(self.actor, pk)
         form = ReplyForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                helpdesk.thread_reply(
+                services.thread_reply(
                     actor=self.actor,
                     thread=thread,
                     body=form.cleaned_data["body"],
@@ -127,7 +127,7 @@ class AttachmentView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, message_pk: int) -> HttpResponseBase:
-        message = helpdesk.access_attachment(self.actor, message_pk)
+        message = selectors.access_attachment(self.actor, message_pk)
         return FileResponse(
             message.attachment.open("rb"), as_attachment=True, filename=message.attachment_name
         )
@@ -140,7 +140,7 @@ class FaqPublishView(PortalView):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = FaqForm(request.POST)
         if form.is_valid():
-            helpdesk.faq_publish(actor=self.actor, **form.cleaned_data)
+            services.faq_publish(actor=self.actor, **form.cleaned_data)
             messages.success(request, _("The answer has been published in the FAQ."))
         else:
             messages.error(request, _("Fill in the question and the answer in both languages."))
@@ -155,5 +155,5 @@ class FaqView(PortalView):
         return render(
             request,
             "assessments/faq.html",
-            {"entries": helpdesk.faq_entries(), "language": language},
+            {"entries": selectors.faq_entries(), "language": language},
         )

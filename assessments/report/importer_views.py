@@ -15,21 +15,21 @@ from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
 
 from ..forms import ImporterForm
-from . import importers, reports
+from . import selectors, services
 
 
 class ImportersView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        report = reports.access_report(self.actor, pk)
+        report = selectors.access_report(self.actor, pk)
         return render(
             request,
             "assessments/importers.html",
             {
                 "report": report,
                 "importers": report.importers.select_related("member", "updated_by"),
-                "editable": report.status in reports.EDITABLE
+                "editable": report.status in selectors.EDITABLE
                 and self.actor.acts_for(report.organisation),
             },
         )
@@ -41,15 +41,15 @@ class ImporterEditView(PortalView):
 
     def _objects(self, pk: int | None, importer_pk: int | None) -> tuple[Any, Any]:
         if importer_pk is not None:
-            importer = importers.access_importer(self.actor, importer_pk)
+            importer = selectors.access_importer(self.actor, importer_pk)
             return importer.report, importer
-        return reports.access_editable_report(self.actor, pk), None  # type: ignore[arg-type]
+        return selectors.access_editable_report(self.actor, pk), None  # type: ignore[arg-type]
 
     def get(
         self, request: HttpRequest, pk: int | None = None, importer_pk: int | None = None
     ) -> HttpResponse:
         report, importer = self._objects(pk, importer_pk)
-        form = ImporterForm(instance=importer, members=importers.importer_members())
+        form = ImporterForm(instance=importer, members=selectors.importer_members())
         return render(
             request, self.template_name, {"form": form, "report": report, "importer": importer}
         )
@@ -58,10 +58,10 @@ class ImporterEditView(PortalView):
         self, request: HttpRequest, pk: int | None = None, importer_pk: int | None = None
     ) -> HttpResponse:
         report, importer = self._objects(pk, importer_pk)
-        form = ImporterForm(request.POST, instance=importer, members=importers.importer_members())
+        form = ImporterForm(request.POST, instance=importer, members=selectors.importer_members())
         if form.is_valid():
             try:
-                importers.importer_save(
+                services.importer_save(
                     actor=self.actor,
                     report=report,
                     importer=importer,
@@ -85,9 +85,9 @@ class ImporterDeleteView(PortalView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, importer_pk: int) -> HttpResponse:
-        importer = importers.access_importer(self.actor, importer_pk)
+        importer = selectors.access_importer(self.actor, importer_pk)
         try:
-            importers.importer_delete(actor=self.actor, importer=importer)
+            services.importer_delete(actor=self.actor, importer=importer)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -14,7 +14,7 @@ from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
 
 from ..forms import PeriodOpenForm
-from . import periods
+from . import selectors, services
 
 
 class PeriodsView(PortalView):
@@ -30,8 +30,8 @@ class PeriodsView(PortalView):
             self.template_name,
             {
                 "form": form,
-                "periods": periods.periods_overview(self.actor),
-                "members": periods.reporting_members(timezone.localdate()).count(),
+                "periods": selectors.periods_overview(self.actor),
+                "members": selectors.reporting_members(timezone.localdate()).count(),
             },
             status=status,
         )
@@ -41,14 +41,14 @@ class PeriodsView(PortalView):
         return self._render(PeriodOpenForm(initial={"year": today.year}, members=self._members()))
 
     def _members(self) -> object:
-        return periods.reporting_members(timezone.localdate())
+        return selectors.reporting_members(timezone.localdate())
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = PeriodOpenForm(request.POST, members=self._members())
         if form.is_valid():
             chosen = form.cleaned_data["organisations"]
             try:
-                period = periods.period_open(
+                period = services.period_open(
                     actor=self.actor,
                     year=form.cleaned_data["year"],
                     deadline=form.cleaned_data["deadline"],

@@ -16,21 +16,21 @@ from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
 
 from ..forms import ActionForm, RiskForm
-from . import plans, reports
+from . import selectors, services
 
 
 class PlanView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        report = reports.access_report(self.actor, pk)
+        report = selectors.access_report(self.actor, pk)
         return render(
             request,
             "assessments/plan.html",
             {
                 "report": report,
-                "risks": plans.risks_by_priority(report),
-                "editable": report.status in reports.EDITABLE
+                "risks": selectors.risks_by_priority(report),
+                "editable": report.status in selectors.EDITABLE
                 and self.actor.acts_for(report.organisation),
             },
         )
@@ -44,9 +44,9 @@ class RiskEditView(PortalView):
 
     def _objects(self, pk: int | None, risk_pk: int | None) -> tuple[Any, Any]:
         if risk_pk is not None:
-            risk = plans.access_risk(self.actor, risk_pk)
+            risk = selectors.access_risk(self.actor, risk_pk)
             return risk.report, risk
-        return reports.access_editable_report(self.actor, pk), None  # type: ignore[arg-type]
+        return selectors.access_editable_report(self.actor, pk), None  # type: ignore[arg-type]
 
     def _form(self, report: Any, risk: Any, data: Any = None) -> RiskForm:
         facilities = facilities_of(
@@ -71,7 +71,7 @@ class RiskEditView(PortalView):
         form = self._form(report, risk, request.POST)
         if form.is_valid():
             try:
-                plans.risk_save(
+                services.risk_save(
                     actor=self.actor,
                     report=report,
                     risk=risk,
@@ -92,9 +92,9 @@ class RiskDeleteView(PortalView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, risk_pk: int) -> HttpResponse:
-        risk = plans.access_risk(self.actor, risk_pk)
+        risk = selectors.access_risk(self.actor, risk_pk)
         try:
-            plans.risk_delete(actor=self.actor, risk=risk)
+            services.risk_delete(actor=self.actor, risk=risk)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -110,9 +110,9 @@ class ActionEditView(PortalView):
 
     def _objects(self, risk_pk: int | None, action_pk: int | None) -> tuple[Any, Any]:
         if action_pk is not None:
-            action = plans.access_action(self.actor, action_pk)
+            action = selectors.access_action(self.actor, action_pk)
             return action.risk, action
-        return plans.access_risk(self.actor, risk_pk), None  # type: ignore[arg-type]
+        return selectors.access_risk(self.actor, risk_pk), None  # type: ignore[arg-type]
 
     def get(
         self, request: HttpRequest, risk_pk: int | None = None, action_pk: int | None = None
@@ -131,7 +131,7 @@ class ActionEditView(PortalView):
         form = ActionForm(request.POST, instance=action)
         if form.is_valid():
             try:
-                plans.action_save(
+                services.action_save(
                     actor=self.actor,
                     risk=risk,
                     action=action,
@@ -152,9 +152,9 @@ class ActionDeleteView(PortalView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, action_pk: int) -> HttpResponse:
-        action = plans.access_action(self.actor, action_pk)
+        action = selectors.access_action(self.actor, action_pk)
         try:
-            plans.action_delete(actor=self.actor, action=action)
+            services.action_delete(actor=self.actor, action=action)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -22,14 +22,14 @@ from trustone.access.views import PortalView
 from trustone.languages import portal_language
 
 from ..models import Report
-from . import evidence, importers, reports, submission
+from . import selectors, services
 
 
 def _insight(actor: Actor, report: Report) -> tuple[Any, Decimal, Decimal]:
     """(chains, factory insight, quarry insight): the frozen ones of a submitted version,
     the company's live supplier list for a draft."""
     snapshot = report.snapshot
-    if report.status not in reports.EDITABLE and snapshot:
+    if report.status not in selectors.EDITABLE and snapshot:
         return (
             snapshot.get("chains", []),
             Decimal(snapshot.get("factory_insight", "0")),
@@ -45,10 +45,10 @@ class ReportView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        report = reports.access_report(self.actor, pk)
+        report = selectors.access_report(self.actor, pk)
         chains, factory, quarry = _insight(self.actor, report)
-        steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
-        answered, applicable = reports.completeness(steps)
+        steps = selectors.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
+        answered, applicable = selectors.completeness(steps)
         return render(
             request,
             "assessments/report.html",
@@ -57,18 +57,18 @@ class ReportView(PortalView):
                 "chains": len(chains),
                 "answered": answered,
                 "risks": report.risks.count(),
-                "associated": importers.is_associated(report),
+                "associated": selectors.is_associated(report),
                 "importer_count": report.importers.count(),
-                "missing": submission.missing_parts(report)
-                if report.status in reports.EDITABLE
+                "missing": selectors.missing_parts(report)
+                if report.status in selectors.EDITABLE
                 else [],
-                "versions": reports.reports_visible_to(self.actor)
+                "versions": selectors.reports_visible_to(self.actor)
                 .filter(organisation=report.organisation, period=report.period)
                 .order_by("version"),
                 "applicable": applicable,
                 "factory_insight": display_percent(factory),
                 "quarry_insight": display_percent(quarry),
-                "editable": report.status in reports.EDITABLE
+                "editable": report.status in selectors.EDITABLE
                 and self.actor.acts_for(report.organisation),
             },
         )
@@ -78,10 +78,10 @@ class QuestionnaireView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        report = reports.access_report(self.actor, pk)
+        report = selectors.access_report(self.actor, pk)
         _chains, factory, quarry = _insight(self.actor, report)
-        steps = reports.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
-        answered, applicable = reports.completeness(steps)
+        steps = selectors.questionnaire(report, factory_insight=factory, quarry_insight=quarry)
+        answered, applicable = selectors.completeness(steps)
         return render(
             request,
             "assessments/questionnaire.html",
@@ -90,7 +90,7 @@ class QuestionnaireView(PortalView):
                 "steps": steps,
                 "answered": answered,
                 "applicable": applicable,
-                "editable": report.status in reports.EDITABLE
+                "editable": report.status in selectors.EDITABLE
                 and self.actor.acts_for(report.organisation),
                 "language": portal_language(request.LANGUAGE_CODE),
             },
@@ -104,9 +104,9 @@ class AnswerSaveView(PortalView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int, code: str) -> HttpResponse:
-        report = reports.access_editable_report(self.actor, pk)
+        report = selectors.access_editable_report(self.actor, pk)
         try:
-            answer = reports.answer_save(
+            answer = services.answer_save(
                 actor=self.actor,
                 report=report,
                 question_code=code,
@@ -128,10 +128,10 @@ class SubmitView(PortalView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        report = reports.access_editable_report(self.actor, pk)
+        report = selectors.access_editable_report(self.actor, pk)
         language = portal_language(request.LANGUAGE_CODE)
         try:
-            submission.report_submit(actor=self.actor, report=report, language=language)
+            services.report_submit(actor=self.actor, report=report, language=language)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -153,9 +153,9 @@ class NewVersionView(PortalView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        report = reports.access_editable_report(self.actor, pk)
+        report = selectors.access_editable_report(self.actor, pk)
         try:
-            draft = submission.report_new_version(actor=self.actor, report=report)
+            draft = services.report_new_version(actor=self.actor, report=report)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("assessments:report", report.pk)
@@ -174,9 +174,9 @@ class ReturnView(PortalView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        report = reports.access_report(self.actor, pk)
+        report = selectors.access_report(self.actor, pk)
         try:
-            draft = submission.report_return(
+            draft = services.report_return(
                 actor=self.actor, report=report, comment=request.POST.get("comment", "")
             )
         except ValidationError as error:
@@ -194,7 +194,7 @@ class ReportPdfView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
-        report = reports.access_report(self.actor, pk)
+        report = selectors.access_report(self.actor, pk)
         if not report.pdf:
             raise NotFound
         return FileResponse(
@@ -209,13 +209,13 @@ class EvidenceUploadView(PortalView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int, code: str) -> HttpResponse:
-        report = reports.access_editable_report(self.actor, pk)
+        report = selectors.access_editable_report(self.actor, pk)
         upload = request.FILES.get("file")
         if upload is None:
             messages.error(request, _("Choose a file to add."))
         else:
             try:
-                added = evidence.evidence_add(
+                added = services.evidence_add(
                     actor=self.actor, report=report, question_code=code, upload=upload
                 )
             except ValidationError as error:
@@ -232,7 +232,7 @@ class EvidenceDownloadView(PortalView):
     access_policy = policies.COMPANY | policies.SECRETARIAT_ASSESSING
 
     def get(self, request: HttpRequest, evidence_pk: int) -> HttpResponseBase:
-        item = evidence.access_evidence(self.actor, evidence_pk)
+        item = selectors.access_evidence(self.actor, evidence_pk)
         return FileResponse(
             item.file.open("rb"),
             as_attachment=True,
@@ -246,9 +246,9 @@ class EvidenceDeleteView(PortalView):
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, evidence_pk: int) -> HttpResponse:
-        item = evidence.access_evidence(self.actor, evidence_pk)
+        item = selectors.access_evidence(self.actor, evidence_pk)
         try:
-            evidence.evidence_delete(actor=self.actor, evidence=item)
+            services.evidence_delete(actor=self.actor, evidence=item)
         except (ValidationError, PermissionDenied):
             raise NotFound from None
         messages.success(request, _("%(name)s has been removed.") % {"name": item.original_name})

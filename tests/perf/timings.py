@@ -158,7 +158,7 @@ def _report_submit(chains: int, runs: int = 5) -> dict[str, Any]:
 
     from django.test import Client
 
-    from assessments.report.report_pdf import report_pdf_render
+    from assessments.report.services import report_pdf_render
 
     from .reports import report_to_submit
 

@@ -19,7 +19,7 @@ from assessments.models import (
     ReportingPeriod,
     ScoreAdjustment,
 )
-from assessments.report.submission import report_submit
+from assessments.report.services import report_submit
 from members.models import LevelAssignment
 from tests.conftest import make_user
 from tests.factories import CovenantMembershipFactory
@@ -283,7 +283,7 @@ def test_queue_filters(world, submitted) -> None:
 
 
 def test_a_returned_version_leaves_the_queue_and_its_successor_enters(world, submitted) -> None:
-    from assessments.report.submission import report_return
+    from assessments.report.services import report_return
 
     first = _assessment(submitted)
     secretariat = actor_for(world.users["secretariat_admin"])

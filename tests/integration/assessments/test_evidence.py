@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from assessments.models import Evidence, Report, ReportingPeriod
-from assessments.report.evidence import MAX_BYTES, evidence_problem
 from tests.factories import CovenantMembershipFactory
+from trustone.attachments import MAX_BYTES, attachment_problem
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -35,11 +35,11 @@ def report(world, framework_v1):
         ("nep.pdf", 1000, b"MZ\x90\x00", "komt niet overeen"),
     ],
 )
-def test_evidence_problem(name, size, head, problem) -> None:
+def test_attachment_problem(name, size, head, problem) -> None:
     from django.utils import translation
 
     with translation.override("nl"):
-        found = evidence_problem(name=name, size=size, head=head)
+        found = attachment_problem(name=name, size=size, head=head)
     assert (found is None) if problem is None else (problem in found)
 
 
@@ -91,7 +91,7 @@ def test_evidence_of_a_submitted_version_stays(world, report) -> None:
     Report.objects.filter(pk=report.pk).update(status="submitted")
     client.post(reverse("assessments:evidence_delete", args=[item.pk]))
     assert Evidence.objects.filter(pk=item.pk).exists()
-    from assessments.report.submission import report_new_version
+    from assessments.report.services import report_new_version
     from trustone.access.actor import actor_for
 
     draft = report_new_version(

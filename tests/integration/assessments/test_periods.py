@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import Report, ReportingPeriod
-from assessments.report.periods import reminders_send
+from assessments.report.services import reminders_send
 from tests.factories import CovenantMembershipFactory
 
 pytestmark = pytest.mark.django_db

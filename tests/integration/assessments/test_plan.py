@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import Action, Report, ReportingPeriod, Risk
-from assessments.report.plans import plan_carry_forward
+from assessments.report.services import plan_carry_forward
 from assessments.rules import risk_priority
 from tests.factories import CovenantMembershipFactory
 

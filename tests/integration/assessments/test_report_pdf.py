@@ -14,7 +14,8 @@ from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from assessments.models import Assessment, Report, ReportingPeriod
-from assessments.report import report_pdf
+from assessments.report import services
+from assessments.report.services import pdf as pdf_services
 from assessments.tasks import render_report_pdf_task, report_pdfs_requeue_task
 from supplychain.models import Chain
 from tests.api.tokens import token_client
@@ -65,7 +66,7 @@ def submit(world, report, django_capture_on_commit_callbacks, monkeypatch=None):
         def no_rendering_here(*args, **kwargs):
             raise AssertionError("the submit request rendered a PDF")
 
-        monkeypatch.setattr(report_pdf, "render_pdf", no_rendering_here)
+        monkeypatch.setattr(pdf_services, "render_pdf", no_rendering_here)
         monkeypatch.setattr("trustone.pdf.render_pdf", no_rendering_here)
     with django_capture_on_commit_callbacks() as queued:
         response = world.client("company_member").post(
@@ -156,8 +157,8 @@ def test_the_task_twice_renders_one_pdf_and_sends_one_mail(
         content = file.read()
 
     render_report_pdf_task(report.pk)  # a redelivered message
-    assert report_pdf.report_pdf_render(report_id=report.pk) is False
-    assert report_pdf.report_confirmation_send(report_id=report.pk) is False
+    assert services.report_pdf_render(report_id=report.pk) is False
+    assert services.report_confirmation_send(report_id=report.pk) is False
     report.refresh_from_db()
     assert (report.pdf.name, report.confirmation_sent_at) == (first, sent_at)
     with report.pdf.open("rb") as file:
@@ -214,16 +215,16 @@ def test_the_safety_net_queues_reports_whose_pdf_or_mail_is_still_missing(
 ) -> None:
     submit(world, report, django_capture_on_commit_callbacks)
     queued: list[int] = []
-    monkeypatch.setattr(report_pdf, "report_pdf_queue", queued.append)
+    monkeypatch.setattr(pdf_services, "report_pdf_queue", queued.append)
     now = timezone.now()
 
     assert report_pdfs_requeue_task() == 0  # just submitted: the first task is on its way
-    assert report_pdf.report_pdfs_requeue(now=now + timedelta(minutes=11)) == 1
+    assert services.report_pdfs_requeue(now=now + timedelta(minutes=11)) == 1
     assert queued == [report.pk]
-    assert report_pdf.report_pdfs_requeue(now=now + timedelta(days=8)) == 0  # left alone
+    assert services.report_pdfs_requeue(now=now + timedelta(days=8)) == 0  # left alone
 
-    report_pdf.report_pdf_render(report_id=report.pk)  # the PDF, but not yet the mail
-    assert report_pdf.report_pdfs_requeue(now=now + timedelta(minutes=11)) == 1
+    services.report_pdf_render(report_id=report.pk)  # the PDF, but not yet the mail
+    assert services.report_pdfs_requeue(now=now + timedelta(minutes=11)) == 1
     render_report_pdf_task(report.pk)
-    assert report_pdf.report_pdfs_requeue(now=now + timedelta(minutes=11)) == 0
+    assert services.report_pdfs_requeue(now=now + timedelta(minutes=11)) == 0
     assert queued == [report.pk, report.pk]

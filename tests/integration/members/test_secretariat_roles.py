@@ -10,8 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from assessments.models import Assessment, Report
-from assessments.report.report_pdf import report_pdf_render
-from assessments.report.submission import report_return
+from assessments.report.services import report_pdf_render, report_return
 from members import lifecycle, services
 from members.models import Invitation, LevelAssignment, Membership
 from members.selectors import can_manage_users

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import Report, ReportingPeriod, ReportStatus, Risk
-from assessments.report.submission import snapshot_of
+from assessments.report.selectors import snapshot_of
 from supplychain.models import Chain, Facility
 from supplychain.selectors import access_facility, facilities_of
 from supplychain.services import supplier_list_import

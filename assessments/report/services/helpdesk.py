@@ -1,5 +1,5 @@
-"""The helpdesk: companies ask the secretariat (or ask feedback on a draft plan of
-action); the secretariat answers from a shared inbox; good answers become FAQ entries."""
+"""Writes of the helpdesk: a company starts a thread, either side replies (with an
+attachment), each side is told by e-mail; the coordinator publishes FAQ entries."""
 
 from __future__ import annotations
 
@@ -8,45 +8,22 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from trustone.access import policies
+from members.selectors import secretariat_admins
 from trustone.access.actor import Actor
-from trustone.access.errors import NotFound, require
+from trustone.access.errors import require
+from trustone.attachments import check_attachment
 
-from ..models import FaqEntry, HelpdeskMessage, HelpdeskThread
-from .evidence import check_upload
-
-
-def answers_helpdesk(actor: Actor) -> bool:
-    """The secretariat's administrators and assessors work the helpdesk inbox; another
-    secretariat member does not read what companies share there."""
-    return policies.SECRETARIAT_ASSESSING.allows(actor)
-
-
-def threads_visible_to(actor: Actor) -> QuerySet[HelpdeskThread]:
-    """The shared inbox for the helpdesk team; a company's own questions for its users."""
-    threads = HelpdeskThread.objects.select_related("organisation", "created_by")
-    if answers_helpdesk(actor):
-        return threads
-    if actor.organisation is None or actor.organisation_kind != "company":
-        return HelpdeskThread.objects.none()
-    return threads.filter(organisation=actor.organisation)
-
-
-def access_thread(actor: Actor, thread_id: int) -> HelpdeskThread:
-    thread = threads_visible_to(actor).filter(pk=thread_id).first()
-    if thread is None:
-        raise NotFound
-    return thread
+from ...models import FaqEntry, HelpdeskMessage, HelpdeskThread
+from ..selectors.helpdesk import answers_helpdesk
 
 
 def _add_message(*, actor: Actor, thread: HelpdeskThread, body: str, upload: Any) -> Any:
     if not body.strip():
         raise ValidationError({"body": _("Write your message.")})
-    check_upload(upload)
+    check_attachment(upload)
     message = HelpdeskMessage(
         thread=thread, author=actor.user, body=body.strip(), from_secretariat=actor.is_secretariat
     )
@@ -100,8 +77,6 @@ def thread_reply(*, actor: Actor, thread: HelpdeskThread, body: str, upload: Any
 
 
 def _notify_secretariat(thread: HelpdeskThread) -> None:
-    from members.selectors import secretariat_admins
-
     recipients = sorted(secretariat_admins().values_list("email", flat=True))
     if recipients:
         with translation.override("nl"):
@@ -142,24 +117,3 @@ def faq_publish(
     entry.full_clean()
     entry.save()
     return entry
-
-
-def messages_of(actor: Actor, thread: HelpdeskThread) -> QuerySet[HelpdeskMessage]:
-    """The messages of a thread the actor may see (access_thread first)."""
-    return HelpdeskMessage.objects.filter(thread=access_thread(actor, thread.pk)).select_related(
-        "author"
-    )
-
-
-def access_attachment(actor: Actor, message_id: int) -> HelpdeskMessage:
-    """A message with an attachment in a thread the actor may see; not found otherwise."""
-    message = HelpdeskMessage.objects.filter(pk=message_id).exclude(attachment="").first()
-    if message is None:
-        raise NotFound
-    access_thread(actor, message.thread_id)
-    return message
-
-
-def faq_entries() -> QuerySet[FaqEntry]:
-    """The published FAQ: public."""
-    return FaqEntry.objects.all()

@@ -1,4 +1,6 @@
-"""Reads and writes of a company's report: the questionnaire and its answers."""
+"""Reads of a company's annual report: who may see which version (the company its own,
+drafts included; the coordinator and the granted assessor a submitted one), and the
+questionnaire with its answers, scores and evidence."""
 
 from __future__ import annotations
 
@@ -7,18 +9,26 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.selectors import size_class_of
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 from trustone.access.grants import granted_objects
 
-from .. import rules
-from ..models import Answer, AnswerOption, Assessment, Question, Report, ReportStatus, Step
-from ..permissions import ASSESS
+from ... import rules
+from ...models import (
+    Answer,
+    AnswerOption,
+    Assessment,
+    Evidence,
+    Question,
+    Report,
+    ReportStatus,
+    Step,
+)
+from ...permissions import ASSESS
 
 EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
@@ -67,8 +77,6 @@ def access_editable_report(actor: Actor, report_id: int) -> Report:
 def company_profile(report: Report) -> tuple[str, bool]:
     """(size class, full due diligence) of the report's company; medium and category C
     until the secretariat has registered the size data."""
-    from members.selectors import size_class_of
-
     covenant = getattr(report.organisation, "covenant", None)
     size = size_class_of(covenant) or "medium"
     return size, bool(covenant.full_due_diligence) if covenant is not None else True
@@ -102,7 +110,6 @@ def questionnaire(
     """The steps with the questions that apply to the company, their options with the
     points for its size, its answers and evidence. Four queries."""
     size, full_dd = company_profile(report)
-    from ..models import Evidence
 
     evidence: dict[int, list[Any]] = {}
     for item in Evidence.objects.filter(report=report):
@@ -155,36 +162,6 @@ def completeness(steps: list[StepView]) -> tuple[int, int]:
     """(answered, applicable) questions."""
     questions = [q for step in steps for q in step.questions]
     return sum(q.is_answered for q in questions), len(questions)
-
-
-@transaction.atomic
-def answer_save(
-    *, actor: Actor, report: Report, question_code: str, option_code: str, explanation: str
-) -> Answer:
-    """Save one answer as the user goes (a company user of the report's company)."""
-    report = Report.objects.select_for_update().get(pk=report.pk)
-    ensure_editable(actor, report)
-    question = Question.objects.filter(
-        framework=report.framework, code=question_code, source="answered"
-    ).first()
-    if question is None:
-        raise NotFound
-    option = None
-    if option_code:
-        option = AnswerOption.objects.filter(question=question, code=option_code).first()
-        if option is None:
-            raise ValidationError({"option": _("Choose one of the answers.")})
-    answer, _created = Answer.objects.update_or_create(
-        report=report,
-        question=question,
-        defaults={
-            "option": option,
-            "explanation": explanation.strip()[:10000],
-            "updated_at": timezone.now(),
-            "updated_by": actor.user,
-        },
-    )
-    return answer
 
 
 def answer_of(report: Report, question_code: str) -> Any:

@@ -1,46 +1,29 @@
-"""Reporting periods: the secretariat opens one, members are told, reminders follow."""
+"""Writes of the reporting periods: opening one (a draft for every reporting member, the
+plan carried forward, the invitation mailed) and the deadline reminders."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import partial
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from members.models import Membership
 from trustone.access.actor import Actor
 from trustone.access.errors import require
 from trustone.audit.services import audit_record
 
-from ..models import Framework, Report, ReportingPeriod, ReportStatus
+from ...models import Report, ReportingPeriod, ReportStatus
+from ..selectors.periods import current_framework, reporting_members
+from .plans import plan_carry_forward
 
 REMINDER_DAYS = (14, 3)  # reminders this many days before the deadline
-
-
-def reporting_members(on: date) -> QuerySet[Any]:
-    """Full and associated members whose membership runs on `on`: they report."""
-    from members.public import listed_organisations
-
-    return (
-        listed_organisations(on=on)
-        .filter(covenant__member_type__in=["full", "associated"])
-        .order_by("name")
-    )
-
-
-def current_framework() -> Framework:
-    framework = Framework.objects.filter(is_published=True).order_by("-version").first()
-    if framework is None:
-        raise ValidationError(_("There is no published assessment framework."))
-    return framework
 
 
 @transaction.atomic
@@ -67,8 +50,6 @@ def period_open(
         Report(organisation=organisation, period=period, framework=framework)
         for organisation in members
     )
-    from .plans import plan_carry_forward
-
     for report in reports:
         plan_carry_forward(report=report)
     audit_record(
@@ -86,8 +67,6 @@ def period_open(
 
 
 def _admin_addresses(organisation_ids: list[int]) -> dict[int, list[str]]:
-    from members.models import Membership
-
     addresses: dict[int, list[str]] = {}
     for organisation_id, email in Membership.objects.filter(
         organisation_id__in=organisation_ids, is_active=True
@@ -130,49 +109,3 @@ def reminders_send(*, today: date | None = None) -> int:
             )
         sent += len(reports)
     return sent
-
-
-def periods_overview(actor: Actor) -> list[Any]:
-    """Every period with its number of reports and of submitted reports (secretariat)."""
-    if not actor.is_secretariat:
-        return []
-    return list(
-        ReportingPeriod.objects.annotate(
-            report_count=Count("reports", filter=Q(reports__version=1)),
-            submitted_count=Count("reports", filter=Q(reports__status=ReportStatus.SUBMITTED)),
-        ).select_related("framework")
-    )
-
-
-def open_reports_of(actor: Actor) -> QuerySet[Report]:
-    """The actor's company's reports that still have to be submitted (dashboard task)."""
-    if actor.organisation is None:
-        return Report.objects.none()
-    return Report.objects.filter(
-        organisation=actor.organisation,
-        status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED],
-    ).select_related("period")
-
-
-def report_tasks(actor: Actor) -> list[tuple[str, str]]:
-    """Dashboard tasks (registered in AppConfig.ready): the company's reports still due."""
-    if actor.organisation_kind != "company":
-        return []
-    return [
-        (
-            _("Your report on %(year)s is due on %(date)s")
-            % {
-                "year": report.period.year,
-                "date": date_format(report.period.deadline, "DATE_FORMAT"),
-            },
-            reverse("assessments:report", args=[report.pk]),
-        )
-        for report in open_reports_of(actor)
-    ]
-
-
-def periods_for_secretariat(actor: Actor) -> QuerySet[ReportingPeriod]:
-    """The reporting periods, newest first, for the secretariat's forms."""
-    if not actor.is_secretariat:
-        return ReportingPeriod.objects.none()
-    return ReportingPeriod.objects.order_by("-year")

@@ -1,4 +1,4 @@
-"""The associated member's report (Art. 5.15): the importers it buys from."""
+"""Writes of an associated member's importers: adding, changing and removing one."""
 
 from __future__ import annotations
 
@@ -6,37 +6,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
-from trustone.access.errors import NotFound
 from trustone.services import model_update
 
-from ..models import Importer, Report, Theme
-from .reports import ensure_editable
-
-
-def is_associated(report: Report) -> bool:
-    covenant = getattr(report.organisation, "covenant", None)
-    return covenant is not None and covenant.member_type == "associated"
-
-
-def importer_members() -> QuerySet[Any]:
-    """Listed full members (importers) a member can choose."""
-    from members.public import listed_organisations
-
-    return listed_organisations().filter(covenant__member_type="full").order_by("name")
-
-
-def access_importer(actor: Actor, importer_id: int) -> Importer:
-    importer = (
-        Importer.objects.select_related("report__organisation").filter(pk=importer_id).first()
-    )
-    if importer is None or not actor.acts_for(importer.report.organisation):
-        raise NotFound
-    return importer
-
+from ...models import Importer, Report, Theme
+from ..selectors.reports import ensure_editable
 
 #: What an associated member may set on the importers it reports on.
 IMPORTER_FIELDS = ("name", "member", "has_policy", "themes", "action_taken")

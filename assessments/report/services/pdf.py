@@ -1,6 +1,6 @@
 """The PDF of a submitted report and the confirmation e-mail that carries it.
 
-Submitting only freezes the version (`submission.report_submit`) and queues
+Submitting only freezes the version (`services.submission.report_submit`) and queues
 `render_report_pdf_task` on the `reports` queue once the transaction commits. The task
 renders the PDF and sends the confirmation. Both steps are idempotent, so a redelivered,
 retried or re-queued task renders one PDF and sends one e-mail: each takes the report's
@@ -20,46 +20,30 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from trustone.languages import portal_language
 from trustone.pdf import render_pdf
 
-from ..models import Report
+from ...models import Report
 
 RENDER_TASK = "assessments.tasks.render_report_pdf_task"  # routed to `reports` by name
+
 
 #: A submitted report whose PDF or confirmation is missing this long after submission is
 #: queued again (the task is idempotent); one that is older than the window is left to
 #: the operators rather than retried for ever.
 REQUEUE_AFTER = timedelta(minutes=10)
-REQUEUE_WINDOW = timedelta(days=7)
 
-PDF_BEING_PREPARED = "being_prepared"
-PDF_READY = "ready"
+
+REQUEUE_WINDOW = timedelta(days=7)
 
 
 def report_pdf_queue(report_id: int) -> None:
     """Queue the PDF and confirmation of a submitted report. Sent by task name, so that
     services need not import tasks; callers schedule it with `transaction.on_commit`."""
     current_app.send_task(RENDER_TASK, args=[report_id])
-
-
-def report_pdf_status(report: Report) -> str | None:
-    """None for a version not submitted; else whether its PDF is ready or being prepared.
-    For any caller that may already see the report."""
-    if report.submitted_at is None:
-        return None
-    return PDF_READY if report.pdf else PDF_BEING_PREPARED
-
-
-def report_pdf_url(report: Report) -> str | None:
-    """The portal's download link of the submitted PDF, once it exists."""
-    if not report.pdf:
-        return None
-    return settings.PORTAL_URL + reverse("assessments:report_pdf", args=[report.pk])
 
 
 def _submitted_for_update(report_id: int) -> Report | None:

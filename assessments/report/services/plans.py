@@ -1,4 +1,5 @@
-"""The plan of action (part 3 of the report): risks by priority, SMART actions."""
+"""Writes of the plan of action: risks and actions of a draft report, and carrying last
+year's plan forward into a new draft."""
 
 from __future__ import annotations
 
@@ -9,47 +10,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from trustone.access.actor import Actor
-from trustone.access.errors import NotFound
 from trustone.services import model_update
 
-from .. import rules
-from ..models import Action, ActionStatus, Report, ReportStatus, Risk
-from .reports import ensure_editable
-
-
-def risks_by_priority(report: Report) -> list[Risk]:
-    """The report's risks with their actions, highest priority first. Two queries."""
-    risks = list(
-        Risk.objects.filter(report=report)
-        .select_related("facility", "updated_by")
-        .prefetch_related("actions")
-    )
-    for risk in risks:
-        risk.priority = rules.risk_priority(  # type: ignore[attr-defined]
-            scale=risk.scale,
-            scope=risk.scope,
-            irremediability=risk.irremediability,
-            likelihood=risk.likelihood,
-        )
-    return sorted(risks, key=lambda r: (-r.priority, r.pk))  # type: ignore[attr-defined]
-
-
-def access_risk(actor: Actor, risk_id: int) -> Risk:
-    """A risk in a report of the actor's own company; not found otherwise."""
-    risk = Risk.objects.select_related("report__organisation").filter(pk=risk_id).first()
-    if risk is None or not actor.acts_for(risk.report.organisation):
-        raise NotFound
-    return risk
-
-
-def access_action(actor: Actor, action_id: int) -> Action:
-    action = (
-        Action.objects.select_related("risk__report__organisation").filter(pk=action_id).first()
-    )
-    if action is None or not actor.acts_for(action.risk.report.organisation):
-        raise NotFound
-    return action
-
+from ...models import Action, ActionStatus, Report, ReportStatus, Risk
+from ..selectors.reports import ensure_editable
 
 #: What a company may set on the risks and actions of its plan (the form and the API).
 RISK_FIELDS = (
@@ -63,6 +27,8 @@ RISK_FIELDS = (
     "likelihood",
     "justification",
 )
+
+
 ACTION_FIELDS = ("description", "owner", "indicator", "target", "deadline", "status", "progress")
 
 
