@@ -201,3 +201,24 @@ def join_address(*parts: str | None) -> str:
     """Address parts joined with commas, leaving out the empty ones (a quarry without a
     place is "Bijolia, India", never ", India")."""
     return ", ".join(part.strip() for part in parts if part and part.strip())
+
+
+# The registry's rules, in their own modules; imported here so that callers name one place.
+from .disclosure import is_disclosable  # noqa: E402
+from .matching import match_score, same_facility  # noqa: E402
+
+__all__ = [
+    "HUNDRED",
+    "chain_identity",
+    "coordinates_problem",
+    "country_mismatch",
+    "display_percent",
+    "facility_identity",
+    "facility_is_identified",
+    "insight_percentages",
+    "is_disclosable",
+    "join_address",
+    "match_score",
+    "normalised_text",
+    "same_facility",
+]
