@@ -2,7 +2,10 @@
 
 The list lives on as the company edits it; a submitted report keeps a frozen copy."""
 
+import secrets
+
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +20,12 @@ class FacilityKind(models.TextChoices):
     EXPORTER = "exporter", _("Exporter")
     COBBLE_YARD = "cobble_yard", _("Cobble yard")
     TRANSPORTER = "transporter", _("Transporter")
+
+
+class FacilityLink(models.TextChoices):
+    AUTOMATIC = "automatic", _("matched automatically")
+    CONFIRMED = "confirmed", _("confirmed by the secretariat")
+    NEW = "new", _("a new site")
 
 
 class Facility(Tracked):
@@ -42,6 +51,18 @@ class Facility(Tracked):
     # refers to it: it keeps its id and stays readable there, but is no longer on the
     # company's working list. A later upload that lists it again brings it back.
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    # The registry's site this facility is (None until matched, or while a person
+    # decides), and how the link was made: a confirmed link is never undone by a run.
+    site = models.ForeignKey(
+        "Site",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="facilities",
+        verbose_name=_("production site"),
+    )
+    site_link = models.CharField(max_length=12, choices=FacilityLink.choices, blank=True)
+    matched_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("facility")
@@ -134,3 +155,135 @@ class SupplierListUpload(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+# --- The registry of production sites ------------------------------------------------------
+
+
+def new_public_id() -> str:
+    """A site's public id: "TS-" and 8 characters that say nothing about who reported it."""
+    alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
+    return "TS-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class Site(models.Model):
+    """A production site in the registry: one factory or quarry, however many member
+    companies report it and however each spells it. Public-safe: it records where and what
+    a site is, never who buys from it (that is the facility's link)."""
+
+    public_id = models.CharField(
+        _("site id"), max_length=12, unique=True, default=new_public_id, editable=False
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=FacilityKind.choices)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    place = models.CharField(_("place"), max_length=120, blank=True)
+    country = CountryField(_("country"))
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    # What the matcher searches by (supplychain.rules.names.match_key / address_key).
+    name_key = models.CharField(max_length=300, blank=True, editable=False)
+    address_key = models.CharField(max_length=300, blank=True, editable=False)
+    os_id = models.CharField(
+        _("Open Supply Hub id"),
+        max_length=20,
+        blank=True,
+        help_text=_("The site's OS ID once it is published on Open Supply Hub."),
+    )
+    # A site merged into another keeps its row, so that its public id still resolves.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_sites",
+        verbose_name=_("merged into"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("production site")
+        verbose_name_plural = _("production sites")
+        ordering = ["country", "name"]
+        indexes = [
+            GinIndex(fields=["name_key"], opclasses=["gin_trgm_ops"], name="site_name_trgm"),
+            GinIndex(fields=["address_key"], opclasses=["gin_trgm_ops"], name="site_address_trgm"),
+            models.Index(fields=["country", "latitude", "longitude"], name="site_country_point"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.public_id} {self.name or self.place or self.country}"
+
+
+class CandidateStatus(models.TextChoices):
+    OPEN = "open", _("to decide")
+    CONFIRMED = "confirmed", _("confirmed")
+    REJECTED = "rejected", _("rejected")
+    WITHDRAWN = "withdrawn", _("no longer relevant")
+
+
+class MatchCandidate(models.Model):
+    """A possible match the matcher was not sure of: the secretariat confirms it (the
+    facility is linked to the site) or rejects it (never proposed again)."""
+
+    facility = models.ForeignKey(Facility, on_delete=models.CASCADE, related_name="candidates")
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="candidates")
+    score = models.DecimalField(max_digits=4, decimal_places=3)
+    status = models.CharField(
+        max_length=12, choices=CandidateStatus.choices, default=CandidateStatus.OPEN
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["facility", "site"], name="candidate_once_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facility_id} ~ {self.site_id} ({self.score})"
+
+
+class MatchAction(models.TextChoices):
+    LINKED = "linked", _("linked automatically")
+    NEW_SITE = "new_site", _("new site")
+    QUEUED = "queued", _("proposed for review")
+    CONFIRMED = "confirmed", _("match confirmed")
+    REJECTED = "rejected", _("match rejected")
+    MERGED = "merged", _("sites merged")
+    SPLIT = "split", _("facility split off")
+
+
+class MatchDecision(models.Model):
+    """The history of the registry: every link, proposal, confirmation, rejection, merge
+    and split, by the matcher (no user) or by a person."""
+
+    action = models.CharField(max_length=12, choices=MatchAction.choices)
+    facility = models.ForeignKey(
+        Facility, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="decisions")
+    other_site = models.ForeignKey(
+        Site, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    score = models.DecimalField(max_digits=4, decimal_places=3, null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.site_id}"

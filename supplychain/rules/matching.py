@@ -37,6 +37,7 @@ SAME = 0.85  # at or above: the same site, linked automatically
 REVIEW = 0.6  # from here up to SAME: a person decides
 
 WORD_MATCH = 0.88  # two words at least this alike (see word_similarity) agree
+TYPO_OR_OTHER = 0.75  # one letter changed in a short word: a typo, or another name
 CONTAINED = 0.8  # the name score when one name's distinctive words are all in the other
 PLACE_WEIGHT = 0.35  # a name word that also names the place (it is in an address)
 KM_SAME_POINT = 0.5  # within this, two points are one yard
@@ -71,9 +72,11 @@ def word_similarity(a: str, b: str) -> float:
     if shorter >= 8 and edits <= 2:
         return 0.88
     if edits == 1 and (len(key_a) != len(key_b) or shorter >= 7):
-        return 0.9  # a letter dropped or added; a changed letter only in a long word
+        return 0.9  # a letter dropped or added; a changed letter in a long word
     if edits == 2 and OSA.distance(key_a, key_b) == 1:
         return 0.9  # two neighbours swapped
+    if edits == 1 and shorter >= 5:
+        return TYPO_OR_OTHER  # Yildiz/Yilriz, Rajesh/Ramesh: the address must tell
     return 0.0
 
 
@@ -86,7 +89,7 @@ def _weighted_overlap(
             (similarity, i, j)
             for i, word_a in enumerate(a)
             for j, word_b in enumerate(b)
-            if (similarity := word_similarity(word_a, word_b)) >= WORD_MATCH
+            if (similarity := word_similarity(word_a, word_b)) >= TYPO_OR_OTHER
         ),
         reverse=True,
     )
@@ -124,10 +127,14 @@ def name_evidence(a: ReadName, b: ReadName, place_keys: frozenset[str]) -> NameE
     weights_b = [PLACE_WEIGHT if phonetic_key(w) in place_keys else 1.0 for w in words_b]
     score, matched = _weighted_overlap(words_a, words_b, weights_a, weights_b)
     joined_won = False
+    # A name split or run together ("shri ram"/"shriram", "xia men wan li"/"xiamen wanli"):
+    # compared as one string, when the two names have a different number of words.
     for run_a, run_b in ((words_a, words_b), (a.spoken, b.spoken)):
+        if len(run_a) == len(run_b):
+            continue
         core_a = "".join(phonetic_key(w) for w in run_a)
         core_b = "".join(phonetic_key(w) for w in run_b)
-        if min(len(core_a), len(core_b)) >= 6:  # "shri ram"/"shriram", "xia men"/"xiamen"
+        if min(len(core_a), len(core_b)) >= 6:
             joined = ratio(core_a, core_b) / 100
             if joined > score:
                 score, joined_won = joined, True
@@ -208,13 +215,28 @@ def match_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     where = address_evidence(read_a, read_b) if has_addresses else None
     near = km is not None and km <= KM_NEAR
     same_point = km is not None and km <= KM_SAME_POINT
+    apart = km is not None and km > KM_NEAR  # too far for one site's two reports
     far = km is not None and km > KM_FAR
-    address_agrees = where is not None and where.score >= 0.5 and not where.plot_conflict
-    address_pins = where is not None and (
-        (where.plot_shared and where.score >= 0.3) or (where.postcode_shared and where.score >= 0.5)
+    both_worded = where is not None and bool(read_a.words) and bool(read_b.words)
+    address_agrees = (
+        where is not None
+        and both_worded
+        and where.score >= 0.5
+        and not where.plot_conflict
+        and not where.postcode_conflict
+    )
+    address_pins = (
+        where is not None
+        and (
+            (where.plot_shared and (where.score >= 0.6 or not both_worded))
+            or (where.postcode_shared and where.score >= 0.5)
+        )
+        and not where.postcode_conflict
     )
     address_disagrees = where is not None and (
-        where.plot_conflict or (where.score < 0.2 and not where.postcode_shared)
+        where.plot_conflict
+        or where.postcode_conflict
+        or (both_worded and where.score < 0.2 and not where.postcode_shared)
     )
 
     name_a, name_b = _text(a, "name"), _text(b, "name")
@@ -233,17 +255,19 @@ def match_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     if name.score >= WORD_MATCH:
         if name.conflict or far:
             return 0.62 if strong_support and not far else 0.3
-        if where is not None and where.plot_conflict and not same_point:
+        if address_disagrees and not same_point:
             return 0.62
+        if apart:  # a name alone does not bridge 5 to 15 km
+            return 0.86 if address_pins else 0.62
         if name.place_only or name.short:  # "Phu Yen Granite", "KS Granites"
             if strong_support:
                 return 0.87
-            return 0.7 if support or not address_disagrees else 0.4
-        if address_disagrees and not near:
-            return 0.62
-        return 0.9 + 0.1 * min(name.score, 1.0) * (1.0 if support else 0.5)
-    if name.score >= 0.7:
-        if name.conflict or far or address_disagrees:
+            return 0.7
+        # From 0.88 (names agree, nothing else to go on) to 1.0 (identical names, the
+        # address or the coordinates agree): the best of several candidates stands out.
+        return 0.8 + 0.1 * (1.0 if support else 0.4) + 0.1 * (min(name.score, 1.0) - 0.88) / 0.12
+    if name.score >= TYPO_OR_OTHER - 0.05:
+        if name.conflict or apart or address_disagrees:
             return 0.35
         if strong_support and not name.place_only:
             return 0.86

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 from anyascii import anyascii
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extractOne
 
 # A capital inside a word starts a new syllable: anyascii writes 厦门 as "XiaMen".
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -81,12 +83,17 @@ GENERIC_NAME_WORDS = _wordset(
     """
 ) | frozenset(STONE_TYPES)
 
+_LONG_GENERIC = sorted(w for w in GENERIC_NAME_WORDS if len(w) >= 5)
+
+# Followed by a number, these name a road ("BR-101", "NH 48", "SH-12", "D-650").
+ROAD_PREFIXES = frozenset({"br", "nh", "sh", "sp", "rj", "mg", "es", "ba", "d", "e", "g", "s"})
+
 HONORIFICS = frozenset({"sri", "shri", "shree", "sree", "shiri"})
 
 # Address words that say what kind of place it is, not which one.
 GENERIC_ADDRESS_WORDS = _wordset(
     """
-    and ap apiic area av avenida bairro behind block bolgesi br brasil brazil building
+    and ap apiic area complex park av avenida bairro behind block bolgesi br brasil brazil building
     cad caddesi cd cep china city concelho cong county cross cun da dao das de dist
     district distrito distt do dos duong e es est estate estrada fazenda floor freguesia
     gidc gongye hao highway huyen hwy ilce ind india industrial jie kaifa kat kcn khasra
@@ -188,6 +195,16 @@ def _singular(word: str) -> str:
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
 
 
+@functools.lru_cache(maxsize=65536)
+def is_generic(word: str) -> bool:
+    """A generic word, or a typo of one of 5 letters or more ("Graintes", "Stoen")."""
+    if word in GENERIC_NAME_WORDS:
+        return True
+    if len(word) < 5:
+        return False
+    return extractOne(word, _LONG_GENERIC, scorer=OSA.distance, score_cutoff=1) is not None
+
+
 @dataclass(frozen=True)
 class ReadName:
     """A name as the matcher reads it."""
@@ -221,7 +238,7 @@ def read_name(name: str) -> ReadName:
         singular = _singular(word)
         if word in STONE_TYPES or singular in STONE_TYPES:
             stones.add(STONE_TYPES.get(word) or STONE_TYPES[singular])
-        if word in GENERIC_NAME_WORDS or singular in GENERIC_NAME_WORDS:
+        if is_generic(word) or is_generic(singular):
             generic.append(singular)
             if word in HONORIFICS:
                 spoken.append(word)
@@ -256,16 +273,18 @@ def read_address(address: str) -> ReadAddress:
     words: list[str] = []
     plots: set[str] = set()
     postcodes: set[str] = set()
-    previous_letter = ""
+    previous = ""
     for word in _split_digits(merged):
         if word.isdigit():
-            if len(word) >= 5:
+            if previous in ROAD_PREFIXES and len(word) <= 4:  # BR-101, NH 48: a road
+                words.append(previous + word)
+            elif len(word) >= 5:
                 postcodes.add(word)
             else:
-                plots.add(previous_letter + (word.lstrip("0") or "0"))
-            previous_letter = ""
+                plots.add((previous if len(previous) == 1 else "") + (word.lstrip("0") or "0"))
+            previous = ""
             continue
-        previous_letter = word if len(word) == 1 else ""
+        previous = word
         singular = _singular(word)
         if word in GENERIC_ADDRESS_WORDS or singular in GENERIC_ADDRESS_WORDS or len(word) == 1:
             continue

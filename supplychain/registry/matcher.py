@@ -1,0 +1,226 @@
+"""Matching reported facilities to the registry (a write, run by a job or a command).
+
+For each factory or quarry that is not yet linked, the candidate sites are scored with
+`supplychain.rules.match_score`:
+
+- one candidate at `SAME` or above, clearly ahead of any other: the facility is linked
+  to it automatically;
+- otherwise, candidates at `REVIEW` or above: proposed to the secretariat, which decides
+  (`decisions`); the facility waits unlinked;
+- nothing that close: the facility becomes a new site of its own.
+
+A run is idempotent: a facility once linked is left alone (`--all` re-considers the
+automatic links, never a confirmed one), a rejected pair is never proposed again, and a
+pair already proposed is not proposed twice. Sites created in a run are candidates for
+the facilities that follow in the same run, so five importers reporting one new quarry
+make one site."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import (
+    CandidateStatus,
+    Facility,
+    FacilityKind,
+    FacilityLink,
+    MatchAction,
+    MatchCandidate,
+    MatchDecision,
+    Site,
+)
+from ..rules import join_address
+from ..rules.matching import REVIEW, SAME, match_score
+from ..rules.names import address_key, match_key
+from .candidates import Probe, SiteIndex
+
+MATCHED_KINDS = (FacilityKind.FACTORY, FacilityKind.QUARRY)
+BATCH = 500
+CLEAR_LEAD = 0.03  # the best candidate must lead the next one by this to be linked alone
+PROPOSALS = 3  # at most this many candidates proposed for one facility
+
+
+@dataclass
+class MatchRun:
+    """What a run did."""
+
+    linked: int = 0
+    queued: int = 0
+    new: int = 0
+    considered: int = 0
+    site_ids: set[int] = field(default_factory=set)  # sites that gained a facility
+
+
+def _as_site(record: Any) -> dict[str, Any]:
+    """A facility or a site as `match_score` reads it."""
+    return {
+        "name": record.name,
+        "address": join_address(record.address, record.place),
+        "country": str(record.country),
+        "lat": record.latitude,
+        "lon": record.longitude,
+    }
+
+
+def _probe(record: Facility | Site) -> Probe:
+    return Probe(
+        key=record.pk,
+        country=str(record.country),
+        kind=record.kind,
+        name_key=match_key(record.name),
+        address_key=address_key(join_address(record.address, record.place)),
+        latitude=float(record.latitude) if record.latitude is not None else None,
+        longitude=float(record.longitude) if record.longitude is not None else None,
+    )
+
+
+def _site_from(facility: Facility, now: Any) -> Site:
+    return Site(
+        kind=facility.kind,
+        name=facility.name,
+        address=facility.address,
+        place=facility.place,
+        country=facility.country,
+        latitude=facility.latitude,
+        longitude=facility.longitude,
+        name_key=match_key(facility.name),
+        address_key=address_key(join_address(facility.address, facility.place)),
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def _to_match(facility_ids: Iterable[int] | None, everything: bool) -> Any:
+    facilities = Facility.objects.filter(kind__in=MATCHED_KINDS, archived_at__isnull=True)
+    if facility_ids is not None:
+        facilities = facilities.filter(pk__in=list(facility_ids))
+    if everything:
+        return facilities.exclude(site_link__in=(FacilityLink.CONFIRMED, FacilityLink.NEW))
+    waiting = MatchCandidate.objects.filter(status=CandidateStatus.OPEN).values("facility_id")
+    return facilities.filter(site__isnull=True).exclude(pk__in=waiting)
+
+
+def facilities_match(
+    *,
+    facility_ids: Iterable[int] | None = None,
+    everything: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> MatchRun:
+    """Match the facilities not yet linked (or, with `everything`, also re-consider the
+    automatic links) against the registry. Run by the matching job and `match_facilities`;
+    no actor: it only applies the rules, and people decide the uncertain pairs."""
+    to_match = _to_match(facility_ids, everything)
+    ids = list(to_match.order_by("pk").values_list("pk", flat=True))
+    run = MatchRun()
+    if not ids:
+        return run
+    index = SiteIndex.of_countries(to_match.values_list("country", flat=True).distinct())
+    created = _Created()
+    for start in range(0, len(ids), BATCH):
+        _match_batch(ids[start : start + BATCH], run, index, created)
+        if progress is not None:
+            progress(min(start + BATCH, len(ids)), len(ids))
+    return run
+
+
+class _Created:
+    """The sites this run created: candidates for the facilities that follow."""
+
+    def __init__(self) -> None:
+        self.index = SiteIndex()
+        self.sites: dict[int, Site] = {}
+
+    def add(self, site: Site) -> None:
+        self.sites[site.pk] = site
+        self.index.add(_probe(site))
+
+    def candidates(self, probe: Probe) -> dict[int, Site]:
+        return {pk: self.sites[pk] for pk in self.index.candidates(probe)}
+
+
+@transaction.atomic
+def _match_batch(ids: list[int], run: MatchRun, index: SiteIndex, created: _Created) -> None:
+    facilities = list(Facility.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+    probes = {f.pk: _probe(f) for f in facilities}
+    found = {pk: index.candidates(probe) for pk, probe in probes.items()}
+    sites = Site.objects.in_bulk({site_id for ids in found.values() for site_id in ids})
+    rejected = set(
+        MatchCandidate.objects.filter(
+            facility_id__in=ids, status=CandidateStatus.REJECTED
+        ).values_list("facility_id", "site_id")
+    )
+    proposed = set(
+        MatchCandidate.objects.filter(facility_id__in=ids).values_list("facility_id", "site_id")
+    )
+    now = timezone.now()
+    candidates: list[MatchCandidate] = []
+    decisions: list[MatchDecision] = []
+    for facility in facilities:
+        run.considered += 1
+        probe = _as_site(facility)
+        options = {i: sites[i] for i in found[facility.pk] if i in sites}
+        options.update(created.candidates(probes[facility.pk]))
+        scored = sorted(
+            (
+                (match_score(probe, _as_site(site)), site)
+                for site in options.values()
+                if (facility.pk, site.pk) not in rejected
+            ),
+            key=lambda pair: (-pair[0], pair[1].pk),
+        )
+        best = scored[0][0] if scored else 0.0
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        facility.matched_at = now
+        if best >= SAME and not (runner_up >= SAME and best - runner_up < CLEAR_LEAD):
+            site = scored[0][1]
+            if facility.site_id != site.pk:
+                facility.site, facility.site_link = site, FacilityLink.AUTOMATIC
+                decisions.append(_decision(MatchAction.LINKED, facility, site, best, now))
+                run.linked += 1
+                run.site_ids.add(site.pk)
+            continue
+        if best >= REVIEW:
+            for score, site in scored[:PROPOSALS]:
+                if score < REVIEW or (facility.pk, site.pk) in proposed:
+                    continue
+                candidates.append(
+                    MatchCandidate(
+                        facility=facility, site=site, score=_decimal(score), created_at=now
+                    )
+                )
+                decisions.append(_decision(MatchAction.QUEUED, facility, site, score, now))
+            facility.site, facility.site_link = None, ""
+            run.queued += 1
+            continue
+        site = _site_from(facility, now)
+        site.save()
+        created.add(site)
+        facility.site, facility.site_link = site, FacilityLink.NEW
+        decisions.append(_decision(MatchAction.NEW_SITE, facility, site, None, now))
+        run.new += 1
+        run.site_ids.add(site.pk)
+    Facility.objects.bulk_update(facilities, ["site", "site_link", "matched_at"])
+    MatchCandidate.objects.bulk_create(candidates, ignore_conflicts=True)
+    MatchDecision.objects.bulk_create(decisions)
+
+
+def _decimal(score: float) -> Decimal:
+    return Decimal(str(round(score, 3)))
+
+
+def _decision(
+    action: str, facility: Facility, site: Site, score: float | None, now: Any
+) -> MatchDecision:
+    return MatchDecision(
+        action=action,
+        facility=facility,
+        site=site,
+        score=_decimal(score) if score is not None else None,
+        decided_at=now,
+    )

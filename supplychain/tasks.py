@@ -1,0 +1,21 @@
+"""Celery entry points of supplychain: each takes ids and re-enters through a service."""
+
+from celery import shared_task
+
+from .registry.matcher import facilities_match
+
+
+@shared_task(
+    name="supplychain.tasks.rebuild_site_matches_task",  # queue `lists`, by its name
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(Exception,),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    max_retries=5,
+)
+def rebuild_site_matches_task(facility_ids: list[int] | None = None) -> dict[str, int]:
+    """Match facilities to the registry: the given ones (after a submission), or every one
+    not yet linked (nightly). Idempotent: a linked or waiting facility is left alone."""
+    run = facilities_match(facility_ids=facility_ids)
+    return {"linked": run.linked, "queued": run.queued, "new": run.new}

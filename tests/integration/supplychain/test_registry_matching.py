@@ -1,0 +1,137 @@
+"""Matching reported facilities to the registry of production sites: automatic links,
+proposals for the secretariat, new sites, and runs that never undo a person's decision."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from supplychain.models import (
+    CandidateStatus,
+    Facility,
+    FacilityLink,
+    MatchAction,
+    MatchCandidate,
+    MatchDecision,
+    Site,
+)
+from supplychain.registry.matcher import facilities_match
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def facility(company, name, address="", place="", country="IN", lat=None, lon=None, kind="quarry"):
+    return Facility.objects.create(
+        organisation=company,
+        kind=kind,
+        name=name,
+        address=address,
+        place=place,
+        country=country,
+        latitude=lat,
+        longitude=lon,
+    )
+
+
+@pytest.fixture
+def companies():
+    return [OrganisationFactory(kind="company") for _ in range(3)]
+
+
+def test_one_quarry_reported_three_ways_is_one_site(companies) -> None:
+    a = facility(
+        companies[0], "Shree Ganesh Sandstone Pvt. Ltd.", "Budhpura", "Bundi", lat=25.2, lon=75.6
+    )
+    b = facility(companies[1], "Sri Ganesha Sandstone", "", "", lat=25.205, lon=75.604)
+    c = facility(companies[2], "SHRI GANESH SANDSTONE EXPORTS", "Budhpura, Rajasthan", "Bundi")
+    run = facilities_match()
+    assert (run.new, run.linked, run.queued) == (1, 2, 0)
+    sites = {f.site_id for f in Facility.objects.filter(pk__in=[a.pk, b.pk, c.pk])}
+    assert len(sites) == 1
+    site = Site.objects.get()
+    assert site.public_id.startswith("TS-") and len(site.public_id) == 11
+    assert sorted(Facility.objects.values_list("site_link", flat=True)) == [
+        FacilityLink.AUTOMATIC,
+        FacilityLink.AUTOMATIC,
+        FacilityLink.NEW,
+    ]
+
+
+def test_different_sites_stay_apart(companies) -> None:
+    facility(companies[0], "Meena Sandstone Quarry", "Budhpura", lat=25.20, lon=75.60)
+    facility(companies[1], "Gurjar Sandstone Quarry", "Budhpura", lat=25.205, lon=75.607)
+    facility(companies[2], "Meena Sandstone Quarry", "", country="BR", lat=-20.8, lon=-41.1)
+    run = facilities_match()
+    assert run.new == 3
+    assert Site.objects.count() == 3
+
+
+def test_an_uncertain_pair_waits_for_the_secretariat_and_is_proposed_once(companies) -> None:
+    facility(companies[0], "Shree Ganesh Granites", "Plot A-45, RIICO, Jaipur", kind="factory")
+    waiting = facility(
+        companies[1], "Shree Ganesh Granites", "Plot A-46, RIICO, Jaipur", kind="factory"
+    )
+    run = facilities_match()
+    assert (run.new, run.queued) == (1, 1)
+    waiting.refresh_from_db()
+    assert waiting.site is None
+    proposal = MatchCandidate.objects.get()
+    assert proposal.facility == waiting and proposal.status == CandidateStatus.OPEN
+    assert facilities_match().considered == 0  # waiting: not matched again
+    assert MatchCandidate.objects.count() == 1
+    assert MatchDecision.objects.filter(action=MatchAction.QUEUED).count() == 1
+
+
+def test_a_rejected_pair_is_never_proposed_again(companies) -> None:
+    facility(companies[0], "Shree Ganesh Granites", "Plot A-45, RIICO, Jaipur", kind="factory")
+    waiting = facility(
+        companies[1], "Shree Ganesh Granites", "Plot A-46, RIICO, Jaipur", kind="factory"
+    )
+    facilities_match()
+    MatchCandidate.objects.update(status=CandidateStatus.REJECTED)
+    run = facilities_match()
+    assert (run.considered, run.queued, run.new) == (1, 0, 1)
+    waiting.refresh_from_db()
+    assert waiting.site_link == FacilityLink.NEW
+    assert Site.objects.count() == 2
+
+
+def test_a_confirmed_link_survives_a_full_run(companies) -> None:
+    first = facility(companies[0], "Kalinga Stone Works", "Berhampur", kind="factory")
+    second = facility(companies[1], "Utkal Granite Exim", "Hyderabad", kind="factory")
+    facilities_match()
+    first.refresh_from_db()
+    # the secretariat knows better: the second is the first's site
+    Facility.objects.filter(pk=second.pk).update(site=first.site, site_link=FacilityLink.CONFIRMED)
+    run = facilities_match(everything=True)
+    assert run.considered == 0
+    second.refresh_from_db()
+    assert (second.site_id, second.site_link) == (first.site_id, FacilityLink.CONFIRMED)
+
+
+def test_a_second_run_changes_nothing(companies) -> None:
+    facility(companies[0], "Laxmi Stone Industries", "Budhpura, Bundi", lat=25.2, lon=75.6)
+    facility(companies[1], "Lakshmi Stones", "", lat=25.21, lon=75.61)
+    facilities_match()
+    links = list(Facility.objects.order_by("pk").values_list("site_id", "site_link"))
+    decisions = MatchDecision.objects.count()
+    again = facilities_match(everything=True)
+    assert again.linked == 0 and again.new == 0
+    assert list(Facility.objects.order_by("pk").values_list("site_id", "site_link")) == links
+    assert MatchDecision.objects.count() == decisions
+
+
+def test_exporters_and_archived_facilities_are_not_matched(companies) -> None:
+    facility(companies[0], "Rajasthan Exports", kind="exporter")
+    gone = facility(companies[1], "Old Quarry")
+    Facility.objects.filter(pk=gone.pk).update(archived_at="2026-01-01T00:00Z")
+    assert facilities_match().considered == 0
+
+
+def test_the_command_prints_what_it_did(companies) -> None:
+    facility(companies[0], "Shree Ganesh Sandstone", "Budhpura", lat=25.2, lon=75.6)
+    facility(companies[1], "Sri Ganesh Sandstone", "Budhpura", lat=25.201, lon=75.601)
+    out = StringIO()
+    call_command("match_facilities", stdout=out)
+    assert out.getvalue().strip() == "2 considered: 1 linked, 0 queued for review, 1 new sites"
