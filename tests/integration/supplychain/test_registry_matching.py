@@ -135,3 +135,31 @@ def test_the_command_prints_what_it_did(companies) -> None:
     out = StringIO()
     call_command("match_facilities", stdout=out)
     assert out.getvalue().strip() == "2 considered: 1 linked, 0 queued for review, 1 new sites"
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    from celery.contrib.testing.worker import start_worker
+
+    from trustone import celery_app
+
+    with start_worker(
+        celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30, queues=["lists"]
+    ):
+        yield
+
+
+@pytest.mark.worker
+def test_a_worker_on_the_lists_queue_matches_and_a_redelivery_changes_nothing(
+    celery_worker,
+) -> None:
+    from supplychain.tasks import rebuild_site_matches_task
+
+    companies = [OrganisationFactory(kind="company") for _ in range(2)]
+    a = facility(companies[0], "Shree Ganesh Sandstone", "Budhpura", lat=25.2, lon=75.6)
+    b = facility(companies[1], "Sri Ganesh Sandstone", "Budhpura", lat=25.201, lon=75.601)
+    first = rebuild_site_matches_task.apply_async(args=[[a.pk, b.pk]], queue="lists")
+    assert first.get(timeout=60) == {"linked": 1, "queued": 0, "new": 1}
+    again = rebuild_site_matches_task.apply_async(args=[[a.pk, b.pk]], queue="lists")
+    assert again.get(timeout=60) == {"linked": 0, "queued": 0, "new": 0}
+    assert Facility.objects.filter(pk__in=[a.pk, b.pk]).values("site").distinct().count() == 1
