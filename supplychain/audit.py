@@ -12,4 +12,11 @@ AUDIT_ACTIONS = {
     "chain_deleted": _("removed a chain"),
     "supplier_list_imported": _("imported a supplier list"),
     "supplier_list_exported": _("exported a supplier list"),
+    "site_match_confirmed": _("confirmed a match in the registry of production sites"),
+    "site_match_rejected": _("rejected a match in the registry of production sites"),
+    "site_created": _("made a facility a production site of its own"),
+    "facility_split_off": _("split a facility off its production site"),
+    "sites_merged": _("merged two production sites"),
+    "site_updated": _("changed a production site"),
+    "registry_exported": _("exported the registry of production sites"),
 }

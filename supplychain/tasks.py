@@ -2,7 +2,10 @@
 
 from celery import shared_task
 
-from .registry.matcher import facilities_match
+from trustone.jobs.services import run_as_job
+from trustone.jobs.tasks import JobTask
+
+from .registry.matcher import facilities_match, site_matching_job
 
 
 @shared_task(
@@ -19,3 +22,9 @@ def rebuild_site_matches_task(facility_ids: list[int] | None = None) -> dict[str
     not yet linked (nightly). Idempotent: a linked or waiting facility is left alone."""
     run = facilities_match(facility_ids=facility_ids)
     return {"linked": run.linked, "queued": run.queued, "new": run.new}
+
+
+@shared_task(base=JobTask, name="supplychain.tasks.rebuild_site_matching_job_task")
+def rebuild_site_matching_job_task(job_id: int) -> None:
+    """The coordinator's "match now": every facility not yet linked, as a job."""
+    run_as_job(site_matching_job)(job_id)

@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("procurement.urls")),
     path("supplier-list/", include("supplychain.urls")),
+    path("registry/", include("supplychain.registry.urls")),
     path("reports/", include("assessments.urls")),
     path("audit/", include("trustone.audit.urls")),
     path("jobs/", include("trustone.jobs.urls")),

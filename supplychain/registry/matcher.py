@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from celery import current_app
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models import (
     CandidateStatus,
@@ -41,6 +43,7 @@ from ..rules.names import address_key, match_key
 from .candidates import Probe, SiteIndex
 
 MATCHED_KINDS = (FacilityKind.FACTORY, FacilityKind.QUARRY)
+MATCH_TASK = "supplychain.tasks.rebuild_site_matches_task"  # queue `lists`, by its name
 BATCH = 500
 CLEAR_LEAD = 0.03  # the best candidate must lead the next one by this to be linked alone
 PROPOSALS = 3  # at most this many candidates proposed for one facility
@@ -78,6 +81,41 @@ def _probe(record: Facility | Site) -> Probe:
         latitude=float(record.latitude) if record.latitude is not None else None,
         longitude=float(record.longitude) if record.longitude is not None else None,
     )
+
+
+def site_matching_job(job: Any) -> None:
+    """The body of the matching job the coordinator starts: progress as it goes, what it
+    did at the end."""
+    from trustone.jobs.services import job_finish, job_progress
+
+    run = facilities_match(
+        everything=bool(job.params.get("all")),
+        progress=lambda done, total: job_progress(job.pk, done=done, total=total),
+    )
+    job_finish(
+        job.pk,
+        message=_("%(linked)s linked, %(queued)s proposed for review, %(new)s new sites.")
+        % {"linked": run.linked, "queued": run.queued, "new": run.new},
+    )
+
+
+def site_matches_queue(organisation_id: int) -> None:
+    """Queue the matching of a company's factories and quarries (after it submitted a
+    report); call it on commit."""
+    ids = list(
+        Facility.objects.filter(
+            organisation_id=organisation_id, kind__in=MATCHED_KINDS, archived_at__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    if ids:
+        current_app.send_task(MATCH_TASK, args=[ids])
+
+
+def new_site_from(facility: Facility) -> Site:
+    """A new site of the registry, as the facility describes it (saved)."""
+    site = _site_from(facility, timezone.now())
+    site.save()
+    return site
 
 
 def _site_from(facility: Facility, now: Any) -> Site:

@@ -15,6 +15,7 @@ JOB_KINDS = {
     "audit_export": _("Audit log export"),
     "annual_invoicing": _("Annual invoicing"),
     "assessments_score": _("Scoring the submitted reports"),
+    "site_matching": _("Matching facilities to the registry of production sites"),
 }
 
 

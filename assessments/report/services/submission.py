@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from supplychain.registry.matcher import site_matches_queue
 from trustone.access.actor import Actor
 from trustone.access.errors import require
 from trustone.audit.services import audit_record
@@ -50,6 +51,9 @@ def report_submit(*, actor: Actor, report: Report, language: str = "nl") -> Repo
     # Robust: should the broker be away, the submission stands and the beat task
     # `report_pdfs_requeue_task` queues the PDF later.
     transaction.on_commit(lambda: report_pdf_queue(report.pk), robust=True)
+    # The registry learns the company's sites from what it has just reported.
+    organisation_id = report.organisation_id
+    transaction.on_commit(lambda: site_matches_queue(organisation_id), robust=True)
     return report
 
 

@@ -89,7 +89,7 @@ def test_the_submit_request_renders_no_pdf_and_sends_no_mail(
     assert report.confirmation_sent_at is None
     assert report.language == "nl"
     assert mail.outbox == []
-    assert len(queued) == 1  # the task, queued once the submission is committed
+    assert len(queued) == 2  # the PDF task and the matching of its sites, once committed
 
     render_report_pdf_task(report.pk)  # what the worker runs
     report.refresh_from_db()

@@ -91,7 +91,7 @@ def test_a_submitted_version_is_frozen_with_a_pdf_and_a_confirmation(
     assert report.snapshot["chains"][0]["factory"]["name"] == "Shree Ganesh"
     assert len(report.snapshot["answers"]) == 22
     assert report.snapshot["plan"][0]["priority"] == 16
-    assert len(queued) == 1  # the PDF and the confirmation follow from a task
+    assert len(queued) == 2  # the PDF and confirmation task, and the matching of its sites
     render_report_pdf_task(report.pk)
     report.refresh_from_db()
     with report.pdf.open("rb") as file:

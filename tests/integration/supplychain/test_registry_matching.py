@@ -163,3 +163,22 @@ def test_a_worker_on_the_lists_queue_matches_and_a_redelivery_changes_nothing(
     again = rebuild_site_matches_task.apply_async(args=[[a.pk, b.pk]], queue="lists")
     assert again.get(timeout=60) == {"linked": 0, "queued": 0, "new": 0}
     assert Facility.objects.filter(pk__in=[a.pk, b.pk]).values("site").distinct().count() == 1
+
+
+@pytest.mark.worker
+def test_after_a_submission_a_worker_matches_the_companys_factories_and_quarries(
+    celery_worker,
+) -> None:
+    import time
+
+    from supplychain.registry.matcher import site_matches_queue
+
+    company = OrganisationFactory(kind="company")
+    quarry = facility(company, "Bijolia Sandstone Quarry", "Bijolia", lat=25.16, lon=75.33)
+    exporter = facility(company, "Rajasthan Exports", kind="exporter")
+    site_matches_queue(company.pk)  # what report_submit queues on commit
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and Facility.objects.get(pk=quarry.pk).site_id is None:
+        time.sleep(0.2)
+    assert Facility.objects.get(pk=quarry.pk).site_link == FacilityLink.NEW
+    assert Facility.objects.get(pk=exporter.pk).site_id is None  # not a production site

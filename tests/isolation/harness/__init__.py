@@ -8,9 +8,15 @@ with the database unchanged. A write names the state it changes; an allowed writ
 change it, a refused one must leave it as it was. Later endpoints add their Case to CASES.
 """
 
-from . import assessing, members, reports, supplychain
+from . import assessing, members, registry, reports, supplychain
 from .case import EVERYONE, Case
 
-CASES: list[Case] = [*members.CASES, *supplychain.CASES, *reports.CASES, *assessing.CASES]
+CASES: list[Case] = [
+    *members.CASES,
+    *supplychain.CASES,
+    *registry.CASES,
+    *reports.CASES,
+    *assessing.CASES,
+]
 
 __all__ = ["CASES", "EVERYONE", "Case"]
