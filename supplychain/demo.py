@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .demo_registry import seed_supplier_lists
 from .models import Chain, Facility
+from .registry.matcher import facilities_match
 
 DEMO_IMPORTER = "Van der Steen Natuursteen B.V."
 
@@ -107,4 +109,8 @@ def seed_supplier_list_of(organisation: Any) -> None:
 
 
 def seed_supply_chain(organisations: dict[str, Any]) -> None:
+    """The demo importers' supplier lists, then the registry: matched as after their
+    submissions (some sites linked, a few proposals for the coordinator)."""
     seed_supplier_list_of(organisations[DEMO_IMPORTER])
+    seed_supplier_lists(organisations)
+    facilities_match()

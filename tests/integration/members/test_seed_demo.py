@@ -67,3 +67,23 @@ def test_seed_demo_is_idempotent_and_has_a_user_per_role(capsys) -> None:
     } <= roles
     output = capsys.readouterr().out
     assert all(user.email in output for user in USERS)
+
+
+def test_the_demo_registry_has_shared_sites_and_something_to_decide() -> None:
+    from supplychain.models import CandidateStatus, Facility, MatchCandidate, Site
+
+    call_command("seed_demo")
+    decisions = list(Facility.objects.values_list("pk", "site_id").order_by("pk"))
+    call_command("seed_demo")
+    assert list(Facility.objects.values_list("pk", "site_id").order_by("pk")) == decisions
+
+    shared = [
+        site
+        for site in Site.objects.all()
+        if Facility.objects.filter(site=site).values("organisation").distinct().count() >= 3
+    ]
+    assert len(shared) >= 3  # sites several importers report, each spelt their own way
+    assert MatchCandidate.objects.filter(status=CandidateStatus.OPEN).exists()
+    assert not Facility.objects.filter(kind__in=["factory", "quarry"], site=None).exclude(
+        candidates__status=CandidateStatus.OPEN
+    ).exists()
