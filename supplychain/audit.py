@@ -19,4 +19,6 @@ AUDIT_ACTIONS = {
     "sites_merged": _("merged two production sites"),
     "site_updated": _("changed a production site"),
     "registry_exported": _("exported the registry of production sites"),
+    "confidentiality_signed": _("signed the confidentiality statement"),
+    "confidentiality_expiry_set": _("set the expiry date of a confidentiality statement"),
 }

@@ -287,3 +287,37 @@ class MatchDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.site_id}"
+
+
+# --- The lists ---------------------------------------------------------------------------
+
+
+class ConfidentialityStatement(models.Model):
+    """An NGO's or union's signed confidentiality statement (Art. 6.3): its users may see
+    the linked list until it expires, and must not share it. Stored as the PDF of exactly
+    what was signed; the secretariat sets (and may change) the expiry date."""
+
+    organisation = models.ForeignKey(
+        "members.Organisation", on_delete=models.PROTECT, related_name="confidentiality_statements"
+    )
+    language = models.CharField(_("language"), max_length=2)
+    signer_name = models.CharField(_("name of the signatory"), max_length=150)
+    signer_function = models.CharField(_("function"), max_length=150)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    signed_at = models.DateTimeField(default=timezone.now)
+    text_sha256 = models.CharField(max_length=64)
+    pdf = models.FileField(upload_to="confidentiality/%Y/")
+    expires_on = models.DateField(_("valid until"))
+    expiry_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("confidentiality statement")
+        verbose_name_plural = _("confidentiality statements")
+        ordering = ["-signed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.signed_at:%Y-%m-%d})"

@@ -60,6 +60,7 @@ WORLD_USERS = (
     # An assessor without any grant, and a secretariat member who is neither.
     ("unassigned_assessor", "secretariat", "assessor"),
     ("secretariat_member", "secretariat", "member"),
+    ("ngo_admin", "ngo", "admin"),
     ("ngo_member", "ngo", "member"),
     ("union_member", "union", "member"),
     ("government_admin", "government", "admin"),

@@ -48,6 +48,7 @@ urlpatterns = [
     path("", include("procurement.urls")),
     path("supplier-list/", include("supplychain.urls")),
     path("registry/", include("supplychain.registry.urls")),
+    path("lists/", include("supplychain.lists.urls")),
     path("reports/", include("assessments.urls")),
     path("audit/", include("trustone.audit.urls")),
     path("jobs/", include("trustone.jobs.urls")),

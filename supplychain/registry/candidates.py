@@ -32,7 +32,8 @@ SHORTLIST = 60  # by shared words; the best NAME_CANDIDATES of these by whole-na
 NEARBY_CANDIDATES = 8
 ADDRESS_CANDIDATES = 5
 CELL_DEGREES = 0.05
-COMMON = 3000  # a word on more sites than this (within country and kind) finds nothing alone
+RARE = 3  # a word on fewer sites than this is looked up by its typo variants too
+COMMON = 1000  # a word on more sites than this (within country and kind) finds nothing alone
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class Probe:
     address_key: str
     latitude: float | None
     longitude: float | None
+
+
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _deletions(word: str) -> set[str]:
@@ -69,6 +73,7 @@ class SiteIndex:
         )
         self.by_address_word: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         self.name_keys: dict[int, str] = {}
+        self.address_words: dict[int, frozenset[str]] = {}
 
     @classmethod
     def of_countries(cls, countries: Iterable[str]) -> SiteIndex:
@@ -101,7 +106,8 @@ class SiteIndex:
             self.by_word[(*place, word)].append(site.key)
             for variant in _deletions(word):
                 self.by_variant[(*place, variant)].append(site.key)
-        for word in set(site.address_key.split()):
+        self.address_words[site.key] = frozenset(site.address_key.split())
+        for word in self.address_words[site.key]:
             self.by_address_word[(*place, word)].append(site.key)
         if site.latitude is not None and site.longitude is not None:
             row, col = _cell(site.latitude, site.longitude)
@@ -127,13 +133,21 @@ class SiteIndex:
         words = set(probe.name_key.split())
         if words:
             exact = self._by_words(self.by_word, place, words)
-            variants = {v for word in words for v in _deletions(word)}
+            # Typos: the one-letter deletions of the words that found (almost) nothing.
+            variants = {
+                v
+                for word in words
+                if len(self.by_word.get((*place, word), ())) < RARE
+                for v in _deletions(word)
+            }
             for pk, weight in self._by_words(self.by_variant, place, variants).items():
                 exact[pk] = exact.get(pk, 0.0) + 0.5 * weight
             if probe.address_key:  # among namesakes, those in the same place first
-                where = self._by_words(self.by_address_word, place, set(probe.address_key.split()))
+                town = frozenset(probe.address_key.split())
                 for pk in exact:
-                    exact[pk] += 0.3 * where.get(pk, 0.0)
+                    shared = len(town & self.address_words.get(pk, _NOTHING))
+                    if shared:
+                        exact[pk] += 0.1 * shared
             shortlist = heapq.nlargest(SHORTLIST, exact, key=lambda pk: (exact[pk], -pk))
             found.update(
                 heapq.nlargest(

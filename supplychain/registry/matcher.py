@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from celery import current_app
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,7 +38,7 @@ from ..models import (
     Site,
 )
 from ..rules import join_address
-from ..rules.matching import REVIEW, SAME, match_score
+from ..rules.matching import REVIEW, SAME, contradicts, match_score
 from ..rules.names import address_key, match_key
 from .candidates import Probe, SiteIndex
 
@@ -172,14 +172,55 @@ class _Created:
 
     def __init__(self) -> None:
         self.index = SiteIndex()
-        self.sites: dict[int, Site] = {}
+        self.sites: dict[int, dict[str, Any]] = {}
 
     def add(self, site: Site) -> None:
-        self.sites[site.pk] = site
+        self.sites[site.pk] = {"pk": site.pk, **_as_site(site)}
         self.index.add(_probe(site))
 
-    def candidates(self, probe: Probe) -> dict[int, Site]:
+    def candidates(self, probe: Probe) -> dict[int, dict[str, Any]]:
         return {pk: self.sites[pk] for pk in self.index.candidates(probe)}
+
+
+def _site_records(site_ids: set[int]) -> dict[int, dict[str, Any]]:
+    """The sites as `match_score` reads them (plain values: thousands per batch)."""
+    rows = Site.objects.filter(pk__in=site_ids).values_list(
+        "pk", "name", "address", "place", "country", "latitude", "longitude"
+    )
+    return {
+        pk: {
+            "pk": pk,
+            "name": name,
+            "address": join_address(address, place),
+            "country": country,
+            "lat": lat,
+            "lon": lon,
+        }
+        for pk, name, address, place, country, lat, lon in rows
+    }
+
+
+_LINK_UPDATE = """
+UPDATE supplychain_facility AS f
+SET site_id = v.site_id, site_link = v.site_link, matched_at = v.matched_at
+FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::timestamptz[])
+    AS v(id, site_id, site_link, matched_at)
+WHERE f.id = v.id
+"""
+
+
+def _save_links(facilities: list[Facility]) -> None:
+    """One UPDATE for the batch (bulk_update's CASE per row costs seconds per thousand)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _LINK_UPDATE,
+            [
+                [f.pk for f in facilities],
+                [f.site_id for f in facilities],
+                [f.site_link for f in facilities],
+                [f.matched_at for f in facilities],
+            ],
+        )
 
 
 @transaction.atomic
@@ -187,7 +228,9 @@ def _match_batch(ids: list[int], run: MatchRun, index: SiteIndex, created: _Crea
     facilities = list(Facility.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
     probes = {f.pk: _probe(f) for f in facilities}
     found = {pk: index.candidates(probe) for pk, probe in probes.items()}
-    sites = Site.objects.in_bulk({site_id for ids in found.values() for site_id in ids})
+    wanted = {site_id for ids in found.values() for site_id in ids}
+    sites = _site_records(wanted)
+    reports = _reports_of(wanted | set(created.sites), ids)
     rejected = set(
         MatchCandidate.objects.filter(
             facility_id__in=ids, status=CandidateStatus.REJECTED
@@ -206,46 +249,69 @@ def _match_batch(ids: list[int], run: MatchRun, index: SiteIndex, created: _Crea
         options.update(created.candidates(probes[facility.pk]))
         scored = sorted(
             (
-                (match_score(probe, _as_site(site)), site)
-                for site in options.values()
-                if (facility.pk, site.pk) not in rejected
+                (_score(probe, site, reports.get(pk, ())), pk)
+                for pk, site in options.items()
+                if (facility.pk, pk) not in rejected
             ),
-            key=lambda pair: (-pair[0], pair[1].pk),
+            key=lambda pair: (-pair[0], pair[1]),
         )
         best = scored[0][0] if scored else 0.0
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         facility.matched_at = now
         if best >= SAME and not (runner_up >= SAME and best - runner_up < CLEAR_LEAD):
-            site = scored[0][1]
-            if facility.site_id != site.pk:
-                facility.site, facility.site_link = site, FacilityLink.AUTOMATIC
-                decisions.append(_decision(MatchAction.LINKED, facility, site, best, now))
+            site_id = scored[0][1]
+            reports.setdefault(site_id, []).append(probe)  # for those that follow
+            if facility.site_id != site_id:
+                facility.site_id, facility.site_link = site_id, FacilityLink.AUTOMATIC
+                decisions.append(_decision(MatchAction.LINKED, facility, site_id, best, now))
                 run.linked += 1
-                run.site_ids.add(site.pk)
+                run.site_ids.add(site_id)
             continue
         if best >= REVIEW:
-            for score, site in scored[:PROPOSALS]:
-                if score < REVIEW or (facility.pk, site.pk) in proposed:
+            for score, site_id in scored[:PROPOSALS]:
+                if score < REVIEW or (facility.pk, site_id) in proposed:
                     continue
                 candidates.append(
                     MatchCandidate(
-                        facility=facility, site=site, score=_decimal(score), created_at=now
+                        facility=facility, site_id=site_id, score=_decimal(score), created_at=now
                     )
                 )
-                decisions.append(_decision(MatchAction.QUEUED, facility, site, score, now))
-            facility.site, facility.site_link = None, ""
+                decisions.append(_decision(MatchAction.QUEUED, facility, site_id, score, now))
+            facility.site_id, facility.site_link = None, ""
             run.queued += 1
             continue
         site = _site_from(facility, now)
         site.save()
         created.add(site)
-        facility.site, facility.site_link = site, FacilityLink.NEW
-        decisions.append(_decision(MatchAction.NEW_SITE, facility, site, None, now))
+        facility.site_id, facility.site_link = site.pk, FacilityLink.NEW
+        decisions.append(_decision(MatchAction.NEW_SITE, facility, site.pk, None, now))
         run.new += 1
         run.site_ids.add(site.pk)
-    Facility.objects.bulk_update(facilities, ["site", "site_link", "matched_at"])
+    _save_links(facilities)
     MatchCandidate.objects.bulk_create(candidates, ignore_conflicts=True)
     MatchDecision.objects.bulk_create(decisions)
+
+
+def _reports_of(site_ids: set[int], exclude: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """How the facilities already linked to these sites describe them."""
+    reports: dict[int, list[dict[str, Any]]] = {}
+    linked = (
+        Facility.objects.filter(site_id__in=site_ids, archived_at__isnull=True)
+        .exclude(pk__in=exclude)
+        .only("site_id", "name", "address", "place", "country", "latitude", "longitude")
+    )
+    for facility in linked:
+        reports.setdefault(facility.site_id, []).append(_as_site(facility))  # type: ignore[arg-type]
+    return reports
+
+
+def _score(probe: dict[str, Any], site: dict[str, Any], reports: Iterable[dict[str, Any]]) -> float:
+    """The match score against the site, held below SAME when a report already linked to
+    the site contradicts the facility (another plot, postcode, unit, stone type)."""
+    score = match_score(probe, site)
+    if score >= SAME and any(contradicts(probe, report) for report in reports):
+        return min(score, REVIEW + 0.05)
+    return score
 
 
 def _decimal(score: float) -> Decimal:
@@ -253,12 +319,12 @@ def _decimal(score: float) -> Decimal:
 
 
 def _decision(
-    action: str, facility: Facility, site: Site, score: float | None, now: Any
+    action: str, facility: Facility, site_id: int, score: float | None, now: Any
 ) -> MatchDecision:
     return MatchDecision(
         action=action,
         facility=facility,
-        site=site,
+        site_id=site_id,
         score=_decimal(score) if score is not None else None,
         decided_at=now,
     )

@@ -262,6 +262,8 @@ def match_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
         if name.place_only or name.short:  # "Phu Yen Granite", "KS Granites"
             if strong_support:
                 return 0.87
+            if name.score >= 0.97 and both_worded and where is not None and where.score >= 0.8:
+                return 0.86  # the same words in name and address: nothing tells them apart
             return 0.7
         # From 0.88 (names agree, nothing else to go on) to 1.0 (identical names, the
         # address or the coordinates agree): the best of several candidates stands out.
@@ -275,6 +277,31 @@ def match_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     if name.score >= 0.5 and strong_support and not name.conflict and not address_disagrees:
         return 0.65
     return 0.1 * name.score
+
+
+def contradicts(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """True when something rules out that `a` and `b` are one site, whatever their names:
+    another country, more than KM_FAR apart, other plot numbers or postcodes, other unit
+    numbers or stone types. The matcher asks it of the reports already linked to a site,
+    so that a site known only as "Ganesh Stone, Kota" does not gather plot A-45 and A-46."""
+    country_a, country_b = _text(a, "country").upper(), _text(b, "country").upper()
+    if country_a and country_b and country_a != country_b:
+        return True
+    point_a, point_b = _point(a), _point(b)
+    if point_a and point_b and distance_km(*point_a, *point_b) > KM_FAR:
+        return True
+    where = address_evidence(read_address(_text(a, "address")), read_address(_text(b, "address")))
+    if where.plot_conflict or where.postcode_conflict:
+        return True
+    name_a, name_b = read_name(_text(a, "name")), read_name(_text(b, "name"))
+    return bool(
+        (name_a.numbers and name_b.numbers and not name_a.numbers & name_b.numbers)
+        or (
+            name_a.stone_types
+            and name_b.stone_types
+            and not name_a.stone_types & name_b.stone_types
+        )
+    )
 
 
 def same_facility(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

@@ -27,6 +27,7 @@ def _sites_load(canonical: list[Record]) -> dict[int, int]:
     from supplychain.rules import join_address
     from supplychain.rules.names import address_key, match_key
 
+    Site.objects.exclude(public_id__startswith="TS-B").delete()  # a previous run's new sites
     existing = Site.objects.count()
     if existing != len(canonical):
         data.log(f"registry: loading {len(canonical)} sites")

@@ -84,6 +84,8 @@ def test_the_demo_registry_has_shared_sites_and_something_to_decide() -> None:
     ]
     assert len(shared) >= 3  # sites several importers report, each spelt their own way
     assert MatchCandidate.objects.filter(status=CandidateStatus.OPEN).exists()
-    assert not Facility.objects.filter(kind__in=["factory", "quarry"], site=None).exclude(
-        candidates__status=CandidateStatus.OPEN
-    ).exists()
+    assert (
+        not Facility.objects.filter(kind__in=["factory", "quarry"], site=None)
+        .exclude(candidates__status=CandidateStatus.OPEN)
+        .exists()
+    )

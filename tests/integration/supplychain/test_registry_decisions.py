@@ -49,6 +49,7 @@ def test_the_queue_shows_the_facility_and_its_proposal(world, waiting) -> None:
     assert response.status_code == 200
     page = response.content.decode()
     assert "Plot A-46, RIICO, Jaipur" in page and "Plot A-45, RIICO, Jaipur" in page
+    assert "Dezelfde locatie" in page or "Same site" in page
     assert world.organisations["company"].name in page
 
 

@@ -182,3 +182,22 @@ def test_after_a_submission_a_worker_matches_the_companys_factories_and_quarries
         time.sleep(0.2)
     assert Facility.objects.get(pk=quarry.pk).site_link == FacilityLink.NEW
     assert Facility.objects.get(pk=exporter.pk).site_id is None  # not a production site
+
+
+def test_a_site_known_without_a_plot_does_not_gather_two_plots(companies) -> None:
+    """The first report says only "Kota"; the next two name plots A-45 and A-46. The first
+    plot is linked, the second contradicts it and goes to the secretariat."""
+    first = facility(companies[0], "Shree Ganesh Stone Industries", "", "Kota", kind="factory")
+    facilities_match()
+    a45 = facility(
+        companies[1], "Sri Ganesh Stone Industries", "Plot A-45, RIICO", "Kota", kind="factory"
+    )
+    a46 = facility(
+        companies[2], "Shree Ganesh Stone Industries", "Plot A-46, RIICO", "Kota", kind="factory"
+    )
+    run = facilities_match()
+    assert (run.linked, run.queued) == (1, 1)
+    a45.refresh_from_db()
+    a46.refresh_from_db()
+    assert a45.site_id == Facility.objects.get(pk=first.pk).site_id
+    assert a46.site is None and MatchCandidate.objects.get().facility == a46

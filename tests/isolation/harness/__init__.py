@@ -8,13 +8,14 @@ with the database unchanged. A write names the state it changes; an allowed writ
 change it, a refused one must leave it as it was. Later endpoints add their Case to CASES.
 """
 
-from . import assessing, members, registry, reports, supplychain
+from . import assessing, lists, members, registry, reports, supplychain
 from .case import EVERYONE, Case
 
 CASES: list[Case] = [
     *members.CASES,
     *supplychain.CASES,
     *registry.CASES,
+    *lists.CASES,
     *reports.CASES,
     *assessing.CASES,
 ]

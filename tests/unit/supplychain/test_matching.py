@@ -81,6 +81,13 @@ SAME_SITES = [
     ),
 ]
 
+SAME_SITES.append(
+    (  # a quarry named after its place: the same words in name and address
+        site("Bijolia sandstone quarry", "Bijolia mining area", "IN"),
+        site("BIJOLIA SANDSTONE QUARRY", "Bijolia Mining Area", "IN"),
+    )
+)
+
 DIFFERENT_SITES = [
     (  # same name, neighbouring plots in one estate: two factories
         site("Shree Ganesh Granites", "Plot A-45, RIICO, Jaipur", "IN"),

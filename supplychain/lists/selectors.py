@@ -1,0 +1,53 @@
+"""Reads of the confidentiality statements: who may see the linked list."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from trustone.access.actor import Actor
+from trustone.access.errors import NotFound
+
+from ..models import ConfidentialityStatement
+
+WATCHERS = ("ngo", "union")  # the organisations the linked list is for (Art. 6.3)
+
+
+def valid_statement(organisation: Any, on: date | None = None) -> ConfidentialityStatement | None:
+    """The organisation's statement in force on `on` (today), or None."""
+    on = on or timezone.localdate()
+    return (
+        ConfidentialityStatement.objects.filter(organisation=organisation, expires_on__gte=on)
+        .order_by("-expires_on", "-pk")
+        .first()
+    )
+
+
+def may_see_linked_list(actor: Actor) -> bool:
+    """A user of an NGO or union whose statement is in force (two-factor login is already
+    required of these kinds)."""
+    return (
+        actor.organisation is not None
+        and actor.organisation_kind in WATCHERS
+        and valid_statement(actor.organisation) is not None
+    )
+
+
+def statements_visible_to(actor: Actor) -> QuerySet[ConfidentialityStatement]:
+    """All statements for the coordinator; an NGO's or union's own for its users."""
+    statements = ConfidentialityStatement.objects.select_related("organisation", "signed_by")
+    if actor.is_secretariat_admin:
+        return statements
+    if actor.organisation is not None and actor.organisation_kind in WATCHERS:
+        return statements.filter(organisation=actor.organisation)
+    return statements.none()
+
+
+def access_statement(actor: Actor, statement_id: int) -> ConfidentialityStatement:
+    statement = statements_visible_to(actor).filter(pk=statement_id).first()
+    if statement is None:
+        raise NotFound
+    return statement
