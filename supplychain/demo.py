@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from members.models import Membership
+
 from .demo_registry import seed_supplier_lists
-from .models import Chain, Facility
+from .lists.services import statement_record
+from .models import Chain, ConfidentialityStatement, Facility
 from .registry.matcher import facilities_match
 
 DEMO_IMPORTER = "Van der Steen Natuursteen B.V."
+DEMO_NGO = "Landelijke India Werkgroep"
 
 
 # (product, factory, factory place, country, lat, lon, quarry, quarry place, volume €)
@@ -114,3 +118,21 @@ def seed_supply_chain(organisations: dict[str, Any]) -> None:
     seed_supplier_list_of(organisations[DEMO_IMPORTER])
     seed_supplier_lists(organisations)
     facilities_match()
+    seed_statement(organisations.get(DEMO_NGO))
+
+
+def seed_statement(ngo: Any) -> None:
+    """The demo NGO has signed the confidentiality statement (its researcher sees the
+    linked list)."""
+    if ngo is None or ConfidentialityStatement.objects.filter(organisation=ngo).exists():
+        return
+    membership = Membership.objects.filter(organisation=ngo).select_related("user").first()
+    if membership is None:
+        return
+    statement_record(
+        organisation=ngo,
+        signed_by=membership.user,
+        signer_name=membership.user.full_name or membership.user.email,
+        signer_function="Coördinator",
+        language="nl",
+    )

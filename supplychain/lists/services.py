@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -47,32 +48,45 @@ def statement_sign(
         errors["signer_function"] = _("Give the function of the person who signs.")
     if errors:
         raise ValidationError(errors)
+    statement = statement_record(
+        organisation=actor.organisation,
+        signed_by=actor.user,
+        signer_name=signer_name,
+        signer_function=signer_function,
+        language=language,
+    )
+    audit_record(actor=actor, action="confidentiality_signed", target=statement)
+    return statement
+
+
+def statement_record(
+    *, organisation: Any, signed_by: Any, signer_name: str, signer_function: str, language: str
+) -> ConfidentialityStatement:
+    """Store a signed statement with the PDF of its text (checks are the caller's: the
+    signing service, or the demo data)."""
     language = language if language in {"nl", "en"} else "nl"
     text = statement_text(language)
     now = timezone.now()
     statement = ConfidentialityStatement(
-        organisation=actor.organisation,
+        organisation=organisation,
         language=language,
         signer_name=signer_name.strip()[:150],
         signer_function=signer_function.strip()[:150],
-        signed_by=actor.user,
+        signed_by=signed_by,
         signed_at=now,
         text_sha256=hashlib.sha256(text.encode()).hexdigest(),
         expires_on=timezone.localdate() + TERM,
     )
     pdf = render_pdf(
         "pdf/supplychain/confidentiality.html",
-        {"statement": statement, "organisation": actor.organisation, "text": text},
+        {"statement": statement, "organisation": organisation, "text": text},
         language=language,
     )
     statement.pdf.save(
-        f"confidentiality-{actor.organisation.slug}-{now:%Y%m%d}.pdf",  # type: ignore[union-attr]
-        ContentFile(pdf),
-        save=False,
+        f"confidentiality-{organisation.slug}-{now:%Y%m%d}.pdf", ContentFile(pdf), save=False
     )
     statement.full_clean()
     statement.save()
-    audit_record(actor=actor, action="confidentiality_signed", target=statement)
     return statement
 
 

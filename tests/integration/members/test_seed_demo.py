@@ -84,6 +84,10 @@ def test_the_demo_registry_has_shared_sites_and_something_to_decide() -> None:
     ]
     assert len(shared) >= 3  # sites several importers report, each spelt their own way
     assert MatchCandidate.objects.filter(status=CandidateStatus.OPEN).exists()
+    from supplychain.lists.selectors import valid_statement
+
+    ngo = Organisation.objects.get(name="Landelijke India Werkgroep")
+    assert valid_statement(ngo) is not None  # the demo NGO may see the linked list
     assert (
         not Facility.objects.filter(kind__in=["factory", "quarry"], site=None)
         .exclude(candidates__status=CandidateStatus.OPEN)
