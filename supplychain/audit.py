@@ -21,4 +21,6 @@ AUDIT_ACTIONS = {
     "registry_exported": _("exported the registry of production sites"),
     "confidentiality_signed": _("signed the confidentiality statement"),
     "confidentiality_expiry_set": _("set the expiry date of a confidentiality statement"),
+    "linked_list_viewed": _("viewed the linked list"),
+    "linked_list_exported": _("exported the linked list"),
 }

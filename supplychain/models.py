@@ -321,3 +321,25 @@ class ConfidentialityStatement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.signed_at:%Y-%m-%d})"
+
+
+class ListKind(models.TextChoices):
+    LINKED = "linked", _("linked list")
+
+
+class ListPublication(models.Model):
+    """One published version of a list: what it showed on that date stays retrievable.
+    Rebuilt by a job; a rebuild that finds nothing changed publishes no new version."""
+
+    kind = models.CharField(max_length=20, choices=ListKind.choices)
+    published_at = models.DateTimeField(default=timezone.now)
+    rows = models.JSONField(default=list)
+    digest = models.CharField(max_length=64)
+    row_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["kind", "-published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.published_at:%Y-%m-%d %H:%M}"

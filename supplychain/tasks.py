@@ -5,6 +5,7 @@ from celery import shared_task
 from trustone.jobs.services import run_as_job
 from trustone.jobs.tasks import JobTask
 
+from .lists.building import lists_build
 from .registry.matcher import facilities_match, site_matching_job
 
 
@@ -28,3 +29,17 @@ def rebuild_site_matches_task(facility_ids: list[int] | None = None) -> dict[str
 def rebuild_site_matching_job_task(job_id: int) -> None:
     """The coordinator's "match now": every facility not yet linked, as a job."""
     run_as_job(site_matching_job)(job_id)
+
+
+@shared_task(
+    name="supplychain.tasks.rebuild_lists_task",  # queue `lists`, by its name
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(Exception,),
+    retry_backoff=5,
+    max_retries=5,
+)
+def rebuild_lists_task() -> dict[str, int]:
+    """Rebuild every list (nightly, and after the registry changed); a list that did not
+    change publishes no new version, so a retry or a second run does nothing."""
+    return lists_build()

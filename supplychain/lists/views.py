@@ -5,20 +5,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from trustone.access import policies
+from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
+from trustone.audit.services import audit_record
 from trustone.forms import add_validation_errors
 from trustone.languages import portal_language
+from trustone.pagination import paginate
 
-from . import selectors, services
+from . import linked, selectors, services
 from .forms import ExpiryForm, StatementForm
 
 
@@ -124,3 +129,84 @@ class StatementExpiryView(PortalView):
                 },
             )
         return redirect("lists:statements")
+
+
+class LinkedListView(PortalView):
+    """The linked list, for an NGO's or union's users while its statement is in force:
+    a table and a map, filtered; every view is logged. Without a statement in force, a
+    page explains how to get one."""
+
+    access_policy = policies.NGO_OR_UNION
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not selectors.may_see_linked_list(self.actor):
+            return render(request, "supplychain/lists/linked_closed.html")
+        publication = linked.latest_linked_list()
+        rows = publication.rows if publication else []
+        filters = {name: request.GET.get(name, "") for name in linked.FILTERS}
+        shown = linked.filtered(rows, filters)
+        audit_record(
+            actor=self.actor,
+            action="linked_list_viewed",
+            request=request,
+            data={k: v for k, v in filters.items() if v},
+        )
+        return render(
+            request,
+            "supplychain/lists/linked.html",
+            {
+                "publication": publication,
+                "filters": filters,
+                "choices": linked.choices(rows),
+                "kinds": [("factory", _("Factory")), ("quarry", _("Quarry"))],
+                "shown": len(shown),
+                "points": [
+                    {"lat": r["lat"], "lon": r["lon"], "name": r["name"], "company": r["company"]}
+                    for r in shown
+                    if r["lat"] is not None
+                ],
+                "map_tiles": settings.MAP_TILE_URL,
+                **paginate(request, shown, per_page=50),
+            },
+        )
+
+
+class LinkedListExportView(PortalView):
+    """The filtered linked list as CSV or XLSX, watermarked with the viewer and the date;
+    every export is logged."""
+
+    access_policy = policies.NGO_OR_UNION
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not selectors.may_see_linked_list(self.actor):
+            raise NotFound
+        publication = linked.latest_linked_list()
+        filters = {name: request.GET.get(name, "") for name in linked.FILTERS}
+        rows = linked.filtered(publication.rows if publication else [], filters)
+        user = self.actor.user
+        mark = linked.watermark(
+            getattr(user, "full_name", "") or getattr(user, "email", ""),
+            getattr(self.actor.organisation, "name", ""),
+        )
+        file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+        audit_record(
+            actor=self.actor,
+            action="linked_list_exported",
+            request=request,
+            data={
+                "format": file_format,
+                "rows": len(rows),
+                **{k: v for k, v in filters.items() if v},
+            },
+        )
+        if file_format == "xlsx":
+            content = linked.linked_xlsx(rows, mark)
+            mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            content, mime = linked.linked_csv(rows, mark), "text/csv"
+        response = HttpResponse(content, content_type=mime)
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = (
+            f'attachment; filename="trustone-linked-list-{stamp}.{file_format}"'
+        )
+        return response

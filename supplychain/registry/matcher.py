@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ..lists.building import lists_rebuild_queue
 from ..models import (
     CandidateStatus,
     Facility,
@@ -164,6 +165,8 @@ def facilities_match(
         _match_batch(ids[start : start + BATCH], run, index, created)
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
+    if run.linked or run.new:
+        lists_rebuild_queue()
     return run
 
 

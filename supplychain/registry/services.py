@@ -17,6 +17,7 @@ from trustone.access.actor import Actor
 from trustone.access.errors import require
 from trustone.audit.services import audit_record
 
+from ..lists.building import lists_rebuild_queue
 from ..models import (
     CandidateStatus,
     Facility,
@@ -79,6 +80,7 @@ def match_confirm(*, actor: Actor, candidate: MatchCandidate) -> Facility:
     _close_open(facility, actor, CandidateStatus.WITHDRAWN)
     _record(actor, MatchAction.CONFIRMED, site, facility=facility)
     audit_record(actor=actor, action="site_match_confirmed", target=site)
+    lists_rebuild_queue()
     return facility
 
 
@@ -110,6 +112,7 @@ def facility_new_site(*, actor: Actor, facility: Facility) -> Site:
     _link(facility, site)
     _record(actor, MatchAction.NEW_SITE, site, facility=facility)
     audit_record(actor=actor, action="site_created", target=site)
+    lists_rebuild_queue()
     return site
 
 
@@ -135,6 +138,7 @@ def facility_split(*, actor: Actor, facility: Facility) -> Site:
     _link(facility, site)
     _record(actor, MatchAction.SPLIT, site, facility=facility, other_site=old)
     audit_record(actor=actor, action="facility_split_off", target=site)
+    lists_rebuild_queue()
     return site
 
 
@@ -166,6 +170,7 @@ def sites_merge(*, actor: Actor, site: Site, into: Site) -> Site:
         into.save(update_fields=["os_id"])
     _record(actor, MatchAction.MERGED, into, other_site=site)
     audit_record(actor=actor, action="sites_merged", target=into, data={"merged": site.public_id})
+    lists_rebuild_queue()
     return into
 
 

@@ -269,6 +269,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "supplychain.tasks.rebuild_site_matches_task",
         "schedule": timedelta(hours=24),
     },
+    "lists-nightly": {
+        "task": "supplychain.tasks.rebuild_lists_task",
+        "schedule": timedelta(hours=24),
+    },
     "purge-old-invitations": {
         "task": "members.tasks.invitations_expire_task",
         "schedule": timedelta(hours=1),

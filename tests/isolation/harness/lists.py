@@ -90,3 +90,27 @@ CASES: list[Case] = [
         state=_statements,
     ),
 ]
+
+
+def _published(world: Any) -> Any:
+    """A published linked list and the NGO's statement in force."""
+    from supplychain.lists.building import list_publish
+
+    _statement(world)
+    return list_publish("linked")[0]
+
+
+CASES += [
+    Case(
+        "the linked list (data only while the statement is in force)",
+        url_name="lists:linked",
+        url=lambda w: (_published(w), reverse("lists:linked"))[1],
+        allowed=NGO_AND_UNION,
+    ),
+    Case(
+        "export the linked list",
+        url_name="lists:linked_export",
+        url=lambda w: (_published(w), reverse("lists:linked_export") + "?format=xlsx")[1],
+        allowed=NGO,
+    ),
+]

@@ -1,0 +1,95 @@
+"""Building the lists from the registry and publishing each as a version.
+
+The linked list (Art. 6.3): for every production site in the registry, the listed member
+companies that report it, with the stone types of their chains through it. Only members
+whose membership runs today are in it; a facility waiting for the secretariat's decision
+is left out until it is linked. A build is idempotent: when the rows are what the latest
+version already holds, nothing new is published."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from celery import current_app
+from django.db import transaction
+from django.db.models import Q
+
+from members.public import listed_organisations
+
+from ..models import Chain, Facility, ListKind, ListPublication
+
+
+def linked_rows() -> list[dict[str, Any]]:
+    """The linked list's rows: one per site and company, ordered by country and site."""
+    members = listed_organisations().filter(kind="company")
+    facilities = (
+        Facility.objects.filter(
+            organisation__in=members, site__isnull=False, archived_at__isnull=True
+        )
+        .select_related("site", "organisation")
+        .order_by("site__country", "site__name", "site__public_id", "organisation__name")
+    )
+    products: dict[int, set[str]] = defaultdict(set)
+    chains = Chain.objects.filter(organisation__in=members).filter(
+        Q(factory__site__isnull=False) | Q(quarry__site__isnull=False)
+    )
+    for factory, quarry, product in chains.values_list("factory_id", "quarry_id", "product"):
+        for facility_id in (factory, quarry):
+            if facility_id is not None:
+                products[facility_id].add(product.strip())
+    rows: dict[tuple[int, int], dict[str, Any]] = {}
+    for facility in facilities:
+        site = facility.site
+        assert site is not None  # filtered above
+        key = (site.pk, facility.organisation_id)
+        row = rows.setdefault(
+            key,
+            {
+                "site": site.public_id,
+                "name": site.name,
+                "kind": site.kind,
+                "place": site.place,
+                "country": str(site.country),
+                "lat": None if site.latitude is None else float(site.latitude),
+                "lon": None if site.longitude is None else float(site.longitude),
+                "company": facility.organisation.name,
+                "products": [],
+            },
+        )
+        row["products"] = sorted(set(row["products"]) | products.get(facility.pk, set()))
+    return list(rows.values())
+
+
+BUILDERS: dict[str, Callable[[], list[dict[str, Any]]]] = {ListKind.LINKED: linked_rows}
+
+
+@transaction.atomic
+def list_publish(kind: str) -> tuple[ListPublication, bool]:
+    """Build `kind` and publish it when it changed; (the latest version, whether new)."""
+    rows = BUILDERS[kind]()
+    digest = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
+    latest = ListPublication.objects.select_for_update().filter(kind=kind).first()
+    if latest is not None and latest.digest == digest:
+        return latest, False
+    publication = ListPublication.objects.create(
+        kind=kind, rows=rows, digest=digest, row_count=len(rows)
+    )
+    return publication, True
+
+
+REBUILD_TASK = "supplychain.tasks.rebuild_lists_task"  # queue `lists`, by its name
+
+
+def lists_rebuild_queue() -> None:
+    """Queue a rebuild of the lists once the transaction commits (after the registry
+    changed); the rebuild is idempotent, so several queued in a row cost little."""
+    transaction.on_commit(lambda: current_app.send_task(REBUILD_TASK), robust=True)
+
+
+def lists_build() -> dict[str, int]:
+    """Rebuild every list (the nightly job, the command, after decisions): rows per list."""
+    return {kind: list_publish(kind)[0].row_count for kind in BUILDERS}
