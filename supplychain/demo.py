@@ -8,6 +8,7 @@ from typing import Any
 from members.models import Membership
 
 from .demo_registry import seed_supplier_lists
+from .lists.building import lists_build
 from .lists.services import statement_record
 from .models import Chain, ConfidentialityStatement, Facility
 from .registry.matcher import facilities_match
@@ -119,6 +120,7 @@ def seed_supply_chain(organisations: dict[str, Any]) -> None:
     seed_supplier_lists(organisations)
     facilities_match()
     seed_statement(organisations.get(DEMO_NGO))
+    lists_build()
 
 
 def seed_statement(ngo: Any) -> None:

@@ -144,7 +144,11 @@ class LinkedListView(PortalView):
         publication = linked.latest_linked_list()
         rows = publication.rows if publication else []
         filters = {name: request.GET.get(name, "") for name in linked.FILTERS}
-        shown = linked.filtered(rows, filters)
+        names = dict(linked.choices(rows)["countries"])
+        shown = [
+            {**row, "country_name": names.get(row["country"], row["country"])}
+            for row in linked.filtered(rows, filters)
+        ]
         audit_record(
             actor=self.actor,
             action="linked_list_viewed",
