@@ -22,6 +22,7 @@ from trustone.audit.services import audit_record
 from trustone.forms import add_validation_errors
 from trustone.languages import portal_language
 from trustone.pagination import paginate
+from trustone.pdf import render_pdf
 
 from . import linked, selectors, services
 from .forms import ExpiryForm, StatementForm
@@ -192,7 +193,8 @@ class LinkedListExportView(PortalView):
             getattr(user, "full_name", "") or getattr(user, "email", ""),
             getattr(self.actor.organisation, "name", ""),
         )
-        file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+        file_format = request.GET.get("format", "csv")
+        file_format = file_format if file_format in {"csv", "xlsx", "pdf"} else "csv"
         audit_record(
             actor=self.actor,
             action="linked_list_exported",
@@ -206,6 +208,13 @@ class LinkedListExportView(PortalView):
         if file_format == "xlsx":
             content = linked.linked_xlsx(rows, mark)
             mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        elif file_format == "pdf":
+            content = render_pdf(
+                "pdf/supplychain/linked_list.html",
+                {"rows": rows, "mark": mark},
+                language=portal_language(),
+            )
+            mime = "application/pdf"
         else:
             content, mime = linked.linked_csv(rows, mark), "text/csv"
         response = HttpResponse(content, content_type=mime)

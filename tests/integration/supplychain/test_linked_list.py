@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from supplychain.lists.building import list_publish
 from supplychain.lists.services import statement_record
@@ -145,8 +146,12 @@ def test_exports_carry_the_viewer_and_the_date(registry) -> None:
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert name in sheet["A1"].value
     assert sheet.max_row == 2 + 3
+    response = client.get(reverse("lists:linked_export"), {"format": "pdf", "country": "CN"})
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert name in text and "Xiamen Granite Co." in text and "Bijolia" not in text
     exports = AuditEntry.objects.filter(action="linked_list_exported")
-    assert sorted(e.data["format"] for e in exports) == ["csv", "xlsx"]
+    assert sorted(e.data["format"] for e in exports) == ["csv", "pdf", "xlsx"]
 
 
 def test_a_facility_waiting_for_a_decision_is_not_in_the_list(registry) -> None:
