@@ -32,6 +32,32 @@ EDITABLE_CHAIN_FIELDS = (
 )
 
 
+def _identity(facility: Facility) -> tuple[Any, ...]:
+    return (
+        facility.kind,
+        facility.name,
+        facility.address,
+        facility.place,
+        str(facility.country),
+        facility.latitude,
+        facility.longitude,
+    )
+
+
+def _registry_link_reconsider(facility: Facility) -> None:
+    """A facility whose name, place or kind changed is matched again: an automatic or
+    new link is undone (the next matching run decides), and a facility that is no longer
+    a factory or quarry leaves the registry. A link the secretariat confirmed stays for a
+    factory or quarry: the coordinator decided on this facility, not on its spelling."""
+    from .models import FacilityKind, FacilityLink
+
+    still_a_site = facility.kind in (FacilityKind.FACTORY, FacilityKind.QUARRY)
+    if facility.site_link == FacilityLink.CONFIRMED and still_a_site:
+        return
+    Facility.objects.filter(pk=facility.pk).update(site=None, site_link="", matched_at=None)
+    facility.site, facility.site_link, facility.matched_at = None, "", None
+
+
 def _check(actor: Actor, organisation: Any) -> None:
     if not may_edit_supplier_list(actor, organisation):
         raise PermissionDenied
@@ -44,12 +70,15 @@ def facility_save(
     """Add a facility to the actor's own supplier list, or change one."""
     _check(actor, organisation)
     created = facility is None
+    before = None if facility is None else _identity(facility)
     facility, _changed = model_update(
         facility or Facility(organisation=organisation),
         fields=EDITABLE_FACILITY_FIELDS,
         data=fields,
         user=actor.user,
     )
+    if before is not None and before != _identity(facility):
+        _registry_link_reconsider(facility)
     audit_record(
         actor=actor, action="facility_created" if created else "facility_updated", target=facility
     )

@@ -23,13 +23,20 @@ def model_update(
     unknown = set(data) - set(fields)
     if unknown:
         raise TypeError(f"{type(instance).__name__} does not take {sorted(unknown)}")
-    changed = False
+    changed: list[str] = []
     for name, value in data.items():
         if getattr(instance, name, None) != value:
             setattr(instance, name, value)
-            changed = True
+            changed.append(name)
+    stamps = []
     if isinstance(instance, Tracked):
         instance.updated_at, instance.updated_by = timezone.now(), user
+        stamps = ["updated_at", "updated_by"]
     instance.full_clean()
-    instance.save()
-    return instance, changed
+    if instance._state.adding:
+        instance.save()
+    elif changed or stamps:
+        # Only what this call set: a stale instance never writes back other columns
+        # (a facility's registry link, set by the matcher meanwhile, stays).
+        instance.save(update_fields=[*changed, *stamps])
+    return instance, bool(changed)

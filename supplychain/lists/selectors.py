@@ -16,13 +16,31 @@ from ..models import ConfidentialityStatement
 WATCHERS = ("ngo", "union")  # the organisations the linked list is for (Art. 6.3)
 
 
-def valid_statement(organisation: Any, on: date | None = None) -> ConfidentialityStatement | None:
-    """The organisation's statement in force on `on` (today), or None."""
-    on = on or timezone.localdate()
+def latest_statement(organisation: Any) -> ConfidentialityStatement | None:
+    """The organisation's newest statement: the one that decides its access."""
     return (
-        ConfidentialityStatement.objects.filter(organisation=organisation, expires_on__gte=on)
-        .order_by("-expires_on", "-pk")
+        ConfidentialityStatement.objects.filter(organisation=organisation)
+        .order_by("-signed_at", "-pk")
         .first()
+    )
+
+
+def valid_statement(organisation: Any, on: date | None = None) -> ConfidentialityStatement | None:
+    """The organisation's newest statement if it is in force on `on` (today), or None.
+    Only the newest counts: when the coordinator ends it, an older one does not revive."""
+    on = on or timezone.localdate()
+    statement = latest_statement(organisation)
+    return statement if statement is not None and statement.expires_on >= on else None
+
+
+def ended_by_secretariat(organisation: Any) -> bool:
+    """The coordinator ended the organisation's access (the newest statement's date was
+    set by the secretariat and has passed): signing again does not restore it."""
+    statement = latest_statement(organisation)
+    return (
+        statement is not None
+        and statement.expiry_set_by_id is not None
+        and statement.expires_on < timezone.localdate()
     )
 
 

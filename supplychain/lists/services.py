@@ -20,7 +20,7 @@ from trustone.audit.services import audit_record
 from trustone.pdf import render_pdf
 
 from ..models import ConfidentialityStatement
-from .selectors import WATCHERS
+from .selectors import WATCHERS, ended_by_secretariat, valid_statement
 
 TERM = timedelta(days=365)  # a statement is valid a year unless the secretariat decides otherwise
 
@@ -39,6 +39,12 @@ def statement_sign(
     require(
         actor.organisation is not None and actor.organisation_kind in WATCHERS and actor.is_admin
     )
+    if valid_statement(actor.organisation) is not None:
+        raise ValidationError(_("Your organisation's statement is already in force."))
+    if ended_by_secretariat(actor.organisation):
+        raise ValidationError(
+            _("The secretariat has ended your organisation's access. Contact the secretariat.")
+        )
     errors: dict[str, str] = {}
     if not agreed:
         errors["agreed"] = _("Tick the box to agree with the statement.")
@@ -62,8 +68,8 @@ def statement_sign(
 def statement_record(
     *, organisation: Any, signed_by: Any, signer_name: str, signer_function: str, language: str
 ) -> ConfidentialityStatement:
-    """Store a signed statement with the PDF of its text (checks are the caller's: the
-    signing service, or the demo data)."""
+    """Store a signed statement with the PDF of its text. Not a service for views: the
+    checks are the caller's (statement_sign for a user, the demo data for its NGO)."""
     language = language if language in {"nl", "en"} else "nl"
     text = statement_text(language)
     now = timezone.now()
@@ -96,10 +102,8 @@ def statement_expiry_set(
 ) -> ConfidentialityStatement:
     """The coordinator sets until when a statement is valid (a past date ends it now)."""
     require(actor.is_secretariat_admin)
-    if expires_on < statement.signed_at.date():
-        raise ValidationError(
-            {"expires_on": _("The date cannot be before the statement was signed.")}
-        )
+    if expires_on > timezone.localdate() + 5 * TERM:
+        raise ValidationError({"expires_on": _("A statement is valid for at most five years.")})
     statement.expires_on, statement.expiry_set_by = expires_on, actor.user
     statement.save(update_fields=["expires_on", "expiry_set_by"])
     audit_record(

@@ -43,6 +43,7 @@ class StatementView(PortalView):
             {
                 "form": form,
                 "valid": selectors.valid_statement(organisation),
+                "ended": selectors.ended_by_secretariat(organisation),
                 "statements": selectors.statements_visible_to(self.actor)[:10],
                 "text": services.statement_text(portal_language()),
             },

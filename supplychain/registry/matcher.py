@@ -17,7 +17,8 @@ make one site."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -154,20 +155,38 @@ def facilities_match(
     """Match the facilities not yet linked (or, with `everything`, also re-consider the
     automatic links) against the registry. Run by the matching job and `match_facilities`;
     no actor: it only applies the rules, and people decide the uncertain pairs."""
-    to_match = _to_match(facility_ids, everything)
-    ids = list(to_match.order_by("pk").values_list("pk", flat=True))
     run = MatchRun()
-    if not ids:
-        return run
-    index = SiteIndex.of_countries(to_match.values_list("country", flat=True).distinct())
-    created = _Created()
-    for start in range(0, len(ids), BATCH):
-        _match_batch(ids[start : start + BATCH], run, index, created)
-        if progress is not None:
-            progress(min(start + BATCH, len(ids)), len(ids))
+    with _one_run_at_a_time():
+        to_match = _to_match(facility_ids, everything)
+        ids = list(to_match.order_by("pk").values_list("pk", flat=True))
+        if not ids:
+            return run
+        index = SiteIndex.of_countries(to_match.values_list("country", flat=True).distinct())
+        created = _Created()
+        for start in range(0, len(ids), BATCH):
+            _match_batch(ids[start : start + BATCH], everything, run, index, created)
+            if progress is not None:
+                progress(min(start + BATCH, len(ids)), len(ids))
     if run.linked or run.new:
         lists_rebuild_queue()
     return run
+
+
+RUN_LOCK = 0x7275_6E73  # pg advisory lock key of a matching run
+
+
+@contextmanager
+def _one_run_at_a_time() -> Iterator[None]:
+    """Runs (nightly, after a submission, "match now", a re-match after a rejection)
+    wait for each other: each builds its index from the sites the previous one made, so
+    two runs never both make a site for the same new quarry."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [RUN_LOCK])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [RUN_LOCK])
 
 
 class _Created:
@@ -187,7 +206,7 @@ class _Created:
 
 def _site_records(site_ids: set[int]) -> dict[int, dict[str, Any]]:
     """The sites as `match_score` reads them (plain values: thousands per batch)."""
-    rows = Site.objects.filter(pk__in=site_ids).values_list(
+    rows = Site.objects.filter(pk__in=site_ids, merged_into__isnull=True).values_list(
         "pk", "name", "address", "place", "country", "latitude", "longitude"
     )
     return {
@@ -227,8 +246,13 @@ def _save_links(facilities: list[Facility]) -> None:
 
 
 @transaction.atomic
-def _match_batch(ids: list[int], run: MatchRun, index: SiteIndex, created: _Created) -> None:
-    facilities = list(Facility.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+def _match_batch(
+    ids: list[int], everything: bool, run: MatchRun, index: SiteIndex, created: _Created
+) -> None:
+    # Locked, then filtered again: a facility the coordinator decided on (or that became
+    # an exporter) since the run began is left alone.
+    facilities = list(_to_match(ids, everything).select_for_update(of=("self",)).order_by("pk"))
+    ids = [f.pk for f in facilities]
     probes = {f.pk: _probe(f) for f in facilities}
     found = {pk: index.candidates(probe) for pk, probe in probes.items()}
     wanted = {site_id for ids in found.values() for site_id in ids}
@@ -291,6 +315,10 @@ def _match_batch(ids: list[int], run: MatchRun, index: SiteIndex, created: _Crea
         run.new += 1
         run.site_ids.add(site.pk)
     _save_links(facilities)
+    linked = [f.pk for f in facilities if f.site_id is not None]
+    MatchCandidate.objects.filter(facility_id__in=linked, status=CandidateStatus.OPEN).update(
+        status=CandidateStatus.WITHDRAWN, decided_at=now
+    )
     MatchCandidate.objects.bulk_create(candidates, ignore_conflicts=True)
     MatchDecision.objects.bulk_create(decisions)
 

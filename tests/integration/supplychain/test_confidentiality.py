@@ -11,6 +11,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from supplychain.lists.selectors import may_see_linked_list
+from supplychain.lists.services import statement_record
 from supplychain.models import ConfidentialityStatement
 from trustone.access.actor import actor_for
 from trustone.audit.models import AuditEntry
@@ -69,16 +70,16 @@ def test_the_coordinator_ends_or_extends_access(world) -> None:
     assert statement.expiry_set_by == world.users["secretariat_admin"]
     assert not may_see_linked_list(actor(world, "ngo_member"))
     page = world.client("ngo_admin").get(reverse("lists:statement")).content.decode()
-    assert 'name="agreed"' in page  # sign again
-    before_signing = (statement.signed_at.date() - timedelta(days=1)).isoformat()
+    assert 'name="agreed"' not in page  # ended by the secretariat: signing again does not help
+    again = world.client("ngo_admin").post(reverse("lists:statement"), SIGNED)
+    assert again.status_code == 400 and ConfidentialityStatement.objects.count() == 1
+    far = (timezone.localdate() + timedelta(days=6 * 365)).isoformat()
     response = client.post(
-        reverse("lists:statement_expiry", args=[statement.pk]),
-        {"expires_on": before_signing},
-        follow=True,
+        reverse("lists:statement_expiry", args=[statement.pk]), {"expires_on": far}, follow=True
     )
     statement.refresh_from_db()
     assert statement.expires_on == yesterday  # refused, with a message
-    assert 'role="alert"' in response.content.decode() or "error" in response.content.decode()
+    assert "vijf jaar" in response.content.decode() or "five years" in response.content.decode()
 
 
 def test_a_union_user_and_a_company_never_see_the_linked_list(world) -> None:
@@ -89,3 +90,37 @@ def test_a_union_user_and_a_company_never_see_the_linked_list(world) -> None:
     assert not may_see_linked_list(
         actor_for(world.users["company_admin"], world.organisations["company"].pk)
     )
+
+
+def test_an_expired_statement_can_be_signed_again_but_not_twice(world) -> None:
+    statement = sign(world)
+    response = world.client("ngo_admin").post(reverse("lists:statement"), SIGNED)
+    assert response.status_code == 400  # already in force
+    ConfidentialityStatement.objects.filter(pk=statement.pk).update(
+        expires_on=timezone.localdate() - timedelta(days=1)  # ran out, nobody ended it
+    )
+    assert not may_see_linked_list(actor(world, "ngo_member"))
+    sign_again = world.client("ngo_admin").post(reverse("lists:statement"), SIGNED)
+    assert sign_again.status_code == 302
+    assert may_see_linked_list(actor(world, "ngo_member"))
+
+
+def test_only_the_newest_statement_counts(world) -> None:
+    """Ending the newest statement ends access, even if an older one would run longer."""
+    older = sign(world)
+    ConfidentialityStatement.objects.filter(pk=older.pk).update(
+        expires_on=timezone.localdate() + timedelta(days=300),
+        signed_at=timezone.now() - timedelta(days=60),
+    )
+    newer = statement_record(
+        organisation=world.organisations["ngo"],
+        signed_by=world.users["ngo_admin"],
+        signer_name="Anna de Wit",
+        signer_function="Directeur",
+        language="nl",
+    )
+    world.client("secretariat_admin").post(
+        reverse("lists:statement_expiry", args=[newer.pk]),
+        {"expires_on": timezone.localdate() - timedelta(days=1)},
+    )
+    assert not may_see_linked_list(actor(world, "ngo_member"))

@@ -201,3 +201,68 @@ def test_a_site_known_without_a_plot_does_not_gather_two_plots(companies) -> Non
     a46.refresh_from_db()
     assert a45.site_id == Facility.objects.get(pk=first.pk).site_id
     assert a46.site is None and MatchCandidate.objects.get().facility == a46
+
+
+def test_a_confirmed_decision_made_during_a_run_is_not_undone(companies) -> None:
+    """The run re-reads each batch under lock and filtered again: a facility confirmed
+    since the run began (here: before its batch) is left alone."""
+    from supplychain.registry import matcher
+
+    first = facility(
+        companies[0], "Shree Ganesh Granites", "Plot A-45, RIICO, Jaipur", kind="factory"
+    )
+    facilities_match()
+    waiting = facility(
+        companies[1], "Shree Ganesh Granites", "Plot A-46, RIICO, Jaipur", kind="factory"
+    )
+    first.refresh_from_db()
+    Facility.objects.filter(pk=waiting.pk).update(site=first.site, site_link=FacilityLink.CONFIRMED)
+    run = matcher.MatchRun()
+    index = matcher.SiteIndex.of_countries(["IN"])
+    matcher._match_batch([waiting.pk], True, run, index, matcher._Created())
+    waiting.refresh_from_db()
+    assert run.considered == 0
+    assert (waiting.site_id, waiting.site_link) == (first.site_id, FacilityLink.CONFIRMED)
+
+
+def test_a_merged_site_is_never_linked_to(companies) -> None:
+    old = facility(companies[0], "Kalinga Stone Works", "Berhampur", kind="factory")
+    facilities_match()
+    old.refresh_from_db()
+    other = Site.objects.create(kind="factory", name="Kalinga Granites", country="IN")
+    Site.objects.filter(pk=old.site_id).update(merged_into=other)
+    again = facility(companies[1], "Kalinga Stone Works", "Berhampur", kind="factory")
+    facilities_match()
+    again.refresh_from_db()
+    assert again.site_id != old.site_id
+
+
+def test_renaming_a_facility_undoes_its_automatic_link(companies) -> None:
+    from supplychain.services import facility_save
+    from tests.factories import MembershipFactory
+    from trustone.access.actor import actor_for
+
+    def actor(company):
+        return actor_for(MembershipFactory(organisation=company, role="member").user, company.pk)
+
+    a = facility(companies[0], "Laxmi Stone Industries", "Budhpura, Bundi", lat=25.2, lon=75.6)
+    b = facility(companies[1], "Lakshmi Stones", "", lat=25.21, lon=75.61)
+    facilities_match()
+    b.refresh_from_db()
+    assert b.site_link == FacilityLink.AUTOMATIC
+    stale = Facility.objects.get(pk=b.pk)
+    facility_save(
+        actor=actor(companies[1]), organisation=companies[1], facility=stale, name="Jai Ambe Stones"
+    )
+    b.refresh_from_db()
+    assert b.site is None and b.site_link == ""
+    # an edit that keeps the identity leaves the link alone, and saves only its fields
+    a.refresh_from_db()
+    site = a.site_id
+    facility_save(
+        actor=actor(companies[0]),
+        organisation=companies[0],
+        facility=Facility.objects.get(pk=a.pk),
+        name=a.name,
+    )
+    assert Facility.objects.get(pk=a.pk).site_id == site
