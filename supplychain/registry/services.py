@@ -162,6 +162,18 @@ def sites_merge(*, actor: Actor, site: Site, into: Site) -> Site:
     MatchCandidate.objects.filter(site=site, status=CandidateStatus.OPEN).update(
         status=CandidateStatus.WITHDRAWN, decided_by=actor.user, decided_at=now
     )
+    # A facility the secretariat said is not `site` is not the merged site either.
+    for rejected in MatchCandidate.objects.filter(site=site, status=CandidateStatus.REJECTED):
+        MatchCandidate.objects.get_or_create(
+            facility_id=rejected.facility_id,
+            site=into,
+            defaults={
+                "status": CandidateStatus.REJECTED,
+                "score": rejected.score,
+                "decided_by": actor.user,
+                "decided_at": now,
+            },
+        )
     Site.objects.filter(merged_into=site).update(merged_into=into)
     site.merged_into, site.updated_at = into, now
     site.save(update_fields=["merged_into", "updated_at"])

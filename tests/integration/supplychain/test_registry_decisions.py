@@ -208,3 +208,16 @@ def test_match_now_starts_a_job_for_the_coordinator(
     job = Job.objects.get()
     assert response.status_code == 302 and response.url == reverse("jobs:detail", args=[job.pk])
     assert job.kind == "site_matching" and len(queued) == 1
+
+
+def test_a_rejection_carries_over_to_the_site_a_site_is_merged_into(world, waiting) -> None:
+    candidate = MatchCandidate.objects.get(facility=waiting)
+    client = world.client("secretariat_admin")
+    client.post(reverse("registry:reject", args=[candidate.pk]))
+    waiting.refresh_from_db()
+    own_site = waiting.site  # the rejection made it a site of its own
+    other = Site.objects.create(kind="factory", name="Ganesh Granites Jaipur", country="IN")
+    client.post(reverse("registry:merge", args=[candidate.site_id]), {"into": other.public_id})
+    carried = MatchCandidate.objects.get(facility=waiting, site=other)
+    assert carried.status == CandidateStatus.REJECTED
+    assert waiting.site == own_site
