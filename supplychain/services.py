@@ -44,6 +44,12 @@ def _identity(facility: Facility) -> tuple[Any, ...]:
     )
 
 
+def _identity_stored(pk: int) -> tuple[Any, ...] | None:
+    """The identity as stored (a form may have changed the instance already)."""
+    stored = Facility.objects.filter(pk=pk).first()
+    return None if stored is None else _identity(stored)
+
+
 def _registry_link_reconsider(facility: Facility) -> None:
     """A facility whose name, place or kind changed is matched again: an automatic or
     new link is undone (the next matching run decides), and a facility that is no longer
@@ -70,7 +76,7 @@ def facility_save(
     """Add a facility to the actor's own supplier list, or change one."""
     _check(actor, organisation)
     created = facility is None
-    before = None if facility is None else _identity(facility)
+    before = None if facility is None else _identity_stored(facility.pk)
     facility, _changed = model_update(
         facility or Facility(organisation=organisation),
         fields=EDITABLE_FACILITY_FIELDS,

@@ -35,8 +35,9 @@ def model_update(
     instance.full_clean()
     if instance._state.adding:
         instance.save()
-    elif changed or stamps:
-        # Only what this call set: a stale instance never writes back other columns
-        # (a facility's registry link, set by the matcher meanwhile, stays).
-        instance.save(update_fields=[*changed, *stamps])
+    else:
+        # Only the whitelisted fields this call was given (a ModelForm may have set them
+        # on the instance already): a stale instance never writes back other columns,
+        # such as a facility's registry link that the matcher set meanwhile.
+        instance.save(update_fields=[*data, *stamps])
     return instance, bool(changed)

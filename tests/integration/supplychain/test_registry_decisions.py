@@ -221,3 +221,19 @@ def test_a_rejection_carries_over_to_the_site_a_site_is_merged_into(world, waiti
     carried = MatchCandidate.objects.get(facility=waiting, site=other)
     assert carried.status == CandidateStatus.REJECTED
     assert waiting.site == own_site
+
+
+def test_renaming_a_facility_in_the_form_undoes_its_automatic_link(world) -> None:
+    add(world, "other_company", "Kalinga Stone Works", "Berhampur")
+    mine = add(world, "company", "Kalinga Stone Works", "Berhampur")
+    facilities_match()
+    mine.refresh_from_db()
+    assert mine.site_link == FacilityLink.AUTOMATIC
+    response = world.client("company_member").post(
+        reverse("supplychain:facility_edit", args=[mine.pk]),
+        {"kind": "factory", "name": "Utkal Granite Exim", "address": "Berhampur", "country": "IN"},
+    )
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.name == "Utkal Granite Exim"
+    assert mine.site is None and mine.site_link == ""
