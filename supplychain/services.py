@@ -322,7 +322,11 @@ class _FacilityMatcher:
             self._index(facility)  # later rows of the file find it too
         elif id(facility) not in self.listed and facility.pk is not None:
             # The first row that names it gives its spelling; later rows only refer to it.
+            before = _identity(facility)
             changed = _assign(facility, values)
+            if changed and before != _identity(facility) and facility.site_link != "confirmed":
+                # Spelt otherwise: the registry matches it afresh (see facility_save).
+                facility.site, facility.site_link, facility.matched_at = None, "", None
             if facility.archived_at is not None:
                 facility.archived_at, changed = None, True
             if changed:
@@ -336,7 +340,15 @@ class _FacilityMatcher:
         """Write new and changed facilities (before the chains that use them)."""
         Facility.objects.bulk_update(
             self.changed,
-            [*FACILITY_FIELDS, "archived_at", "updated_at", "updated_by"],
+            [
+                *FACILITY_FIELDS,
+                "archived_at",
+                "updated_at",
+                "updated_by",
+                "site",
+                "site_link",
+                "matched_at",
+            ],
             batch_size=1000,
         )
         Facility.objects.bulk_create(self.created, batch_size=1000)

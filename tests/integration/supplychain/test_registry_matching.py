@@ -266,3 +266,28 @@ def test_renaming_a_facility_undoes_its_automatic_link(companies) -> None:
         name=a.name,
     )
     assert Facility.objects.get(pk=a.pk).site_id == site
+
+
+def test_an_upload_that_respells_a_facility_has_it_matched_afresh(companies) -> None:
+    """Found again by its coordinates, a quarry spelt otherwise in a new upload loses its
+    automatic link; the next run matches the new spelling."""
+    from supplychain.registry.matcher import facilities_match as run_matcher
+    from supplychain.services import _FacilityMatcher
+    from tests.factories import MembershipFactory
+    from trustone.access.actor import actor_for
+
+    quarry = facility(companies[0], "Bijolia Sandstone Quarry", "Bijolia", lat=25.16, lon=75.33)
+    run_matcher()
+    quarry.refresh_from_db()
+    assert quarry.site_link == FacilityLink.NEW
+    user = MembershipFactory(organisation=companies[0], role="member").user
+    matcher = _FacilityMatcher(companies[0], actor_for(user, companies[0].pk), quarry.matched_at)
+
+    class Row:
+        name, address, place, country = "Bijoliya Stone Mines", "Bijolia", "Bijolia", "IN"
+        latitude, longitude = quarry.latitude, quarry.longitude
+
+    assert matcher.match("quarry", Row()).pk == quarry.pk
+    matcher.save()
+    quarry.refresh_from_db()
+    assert quarry.name == "Bijoliya Stone Mines" and quarry.site is None
