@@ -7,7 +7,9 @@ coordinate stays a number and an export imports again."""
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -39,3 +41,27 @@ def spreadsheet_text(text: str) -> str:
     if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
         return text[1:]
     return text
+
+
+def csv_bytes(rows: Iterable[Iterable[Any]], *, delimiter: str = ";") -> bytes:
+    """A CSV file of `rows`, every cell through spreadsheet_cell, as UTF-8 with a byte
+    order mark (so that Excel opens accents right)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    for row in rows:
+        writer.writerow(spreadsheet_row(row))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(sheets: Iterable[tuple[str, Iterable[Iterable[Any]]]]) -> bytes:
+    """An XLSX workbook of (title, rows) sheets, every cell through spreadsheet_cell."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    for title, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(spreadsheet_row(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -3,8 +3,6 @@ file that carries who exported it and when (a watermark on every export)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -13,15 +11,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from trustone.spreadsheets import spreadsheet_cell
+from trustone.spreadsheets import csv_bytes, xlsx_bytes
 
-from ..models import FacilityKind, ListKind, ListPublication
+from ..models import FacilityKind
 
 FILTERS = ("q", "country", "kind", "product", "company")
-
-
-def latest_linked_list() -> ListPublication | None:
-    return ListPublication.objects.filter(kind=ListKind.LINKED).first()
 
 
 def filtered(
@@ -104,24 +98,8 @@ def _cells(row: Mapping[str, Any]) -> list[Any]:
 
 
 def linked_csv(rows: Iterable[Mapping[str, Any]], mark: str) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([mark])
-    writer.writerow(_headers())
-    for row in rows:
-        writer.writerow([spreadsheet_cell(cell) for cell in _cells(row)])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes([[mark], _headers(), *(_cells(row) for row in rows)])
 
 
 def linked_xlsx(rows: Iterable[Mapping[str, Any]], mark: str) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Linked list"))
-    sheet.append([mark])
-    sheet.append(_headers())
-    for row in rows:
-        sheet.append([spreadsheet_cell(cell) for cell in _cells(row)])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes([(_("Linked list"), [[mark], _headers(), *(_cells(row) for row in rows)])])

@@ -11,7 +11,7 @@ from django.utils import timezone
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 
-from ..models import ConfidentialityStatement
+from ..models import ConfidentialityStatement, ListKind, ListPublication
 
 WATCHERS = ("ngo", "union")  # the organisations the linked list is for (Art. 6.3)
 
@@ -69,3 +69,11 @@ def access_statement(actor: Actor, statement_id: int) -> ConfidentialityStatemen
     if statement is None:
         raise NotFound
     return statement
+
+
+def linked_list_for(actor: Actor) -> ListPublication | None:
+    """The latest published linked list (None before the first), for a user who may see
+    it (`may_see_linked_list`); not found for anyone else."""
+    if not may_see_linked_list(actor):
+        raise NotFound
+    return ListPublication.objects.filter(kind=ListKind.LINKED).first()

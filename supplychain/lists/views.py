@@ -16,7 +16,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from trustone.access import policies
-from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 from trustone.audit.services import audit_record
 from trustone.forms import add_validation_errors
@@ -133,6 +132,22 @@ class StatementExpiryView(PortalView):
         return redirect("lists:statements")
 
 
+def _linked_rows(
+    actor: Any, request: HttpRequest
+) -> tuple[Any, list[Any], dict[str, str], list[Any]]:
+    """(the publication, all its rows, the filters asked for, the rows that match them
+    with their country's name); not found for a user who may not see the list."""
+    publication = selectors.linked_list_for(actor)
+    rows = publication.rows if publication else []
+    filters = {name: request.GET.get(name, "") for name in linked.FILTERS}
+    names = dict(linked.choices(rows)["countries"])
+    shown = [
+        {**row, "country_name": names.get(row["country"], row["country"])}
+        for row in linked.filtered(rows, filters)
+    ]
+    return publication, rows, filters, shown
+
+
 class LinkedListView(PortalView):
     """The linked list, for an NGO's or union's users while its statement is in force:
     a table and a map, filtered; every view is logged. Without a statement in force, a
@@ -143,14 +158,7 @@ class LinkedListView(PortalView):
     def get(self, request: HttpRequest) -> HttpResponse:
         if not selectors.may_see_linked_list(self.actor):
             return render(request, "supplychain/lists/linked_closed.html")
-        publication = linked.latest_linked_list()
-        rows = publication.rows if publication else []
-        filters = {name: request.GET.get(name, "") for name in linked.FILTERS}
-        names = dict(linked.choices(rows)["countries"])
-        shown = [
-            {**row, "country_name": names.get(row["country"], row["country"])}
-            for row in linked.filtered(rows, filters)
-        ]
+        publication, rows, filters, shown = _linked_rows(self.actor, request)
         audit_record(
             actor=self.actor,
             action="linked_list_viewed",
@@ -184,11 +192,7 @@ class LinkedListExportView(PortalView):
     access_policy = policies.NGO_OR_UNION
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        if not selectors.may_see_linked_list(self.actor):
-            raise NotFound
-        publication = linked.latest_linked_list()
-        filters = {name: request.GET.get(name, "") for name in linked.FILTERS}
-        rows = linked.filtered(publication.rows if publication else [], filters)
+        _publication, _all, filters, rows = _linked_rows(self.actor, request)
         user = self.actor.user
         mark = linked.watermark(
             getattr(user, "full_name", "") or getattr(user, "email", ""),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -59,7 +59,6 @@ class MatchRun:
     queued: int = 0
     new: int = 0
     considered: int = 0
-    site_ids: set[int] = field(default_factory=set)  # sites that gained a facility
 
 
 def _as_site(record: Any) -> dict[str, Any]:
@@ -292,7 +291,6 @@ def _match_batch(
                 facility.site_id, facility.site_link = site_id, FacilityLink.AUTOMATIC
                 decisions.append(_decision(MatchAction.LINKED, facility, site_id, best, now))
                 run.linked += 1
-                run.site_ids.add(site_id)
             continue
         if best >= REVIEW:
             for score, site_id in scored[:PROPOSALS]:
@@ -313,7 +311,6 @@ def _match_batch(
         facility.site_id, facility.site_link = site.pk, FacilityLink.NEW
         decisions.append(_decision(MatchAction.NEW_SITE, facility, site.pk, None, now))
         run.new += 1
-        run.site_ids.add(site.pk)
     _save_links(facilities)
     linked = [f.pk for f in facilities if f.site_id is not None]
     MatchCandidate.objects.filter(facility_id__in=linked, status=CandidateStatus.OPEN).update(

@@ -4,11 +4,9 @@ and OS ID, so that a site published there can be recognised again."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 
-from trustone.spreadsheets import spreadsheet_cell
+from trustone.spreadsheets import csv_bytes
 
 from ..models import FacilityKind, Site
 from ..rules import join_address
@@ -29,21 +27,23 @@ FACILITY_TYPES: dict[str, str] = {FacilityKind.QUARRY: "Quarry", FacilityKind.FA
 
 def osh_csv(sites: Iterable[Site]) -> bytes:
     """UTF-8 with a byte-order mark (spreadsheets open it right), comma-separated."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for site in sites:
-        writer.writerow(
-            [
-                str(site.country),
-                spreadsheet_cell(site.name),
-                spreadsheet_cell(join_address(site.address, site.place)),
-                "Natural Stone",
-                FACILITY_TYPES.get(site.kind, ""),
-                "" if site.latitude is None else f"{site.latitude:.6f}",
-                "" if site.longitude is None else f"{site.longitude:.6f}",
-                site.public_id,
-                site.os_id,
-            ]
-        )
-    return ("\ufeff" + out.getvalue()).encode()
+    return csv_bytes(
+        [
+            COLUMNS,
+            *(
+                [
+                    str(site.country),
+                    site.name,
+                    join_address(site.address, site.place),
+                    "Natural Stone",
+                    FACILITY_TYPES.get(site.kind, ""),
+                    "" if site.latitude is None else f"{site.latitude:.6f}",
+                    "" if site.longitude is None else f"{site.longitude:.6f}",
+                    site.public_id,
+                    site.os_id,
+                ]
+                for site in sites
+            ),
+        ],
+        delimiter=",",
+    )

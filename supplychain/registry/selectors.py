@@ -142,8 +142,11 @@ def access_linked_facility(actor: Actor, facility_id: int) -> Facility:
     return facility
 
 
-def site_by_public_id(public_id: str) -> Site | None:
-    """The site with this public id, following merges to the one that remains."""
+def site_by_public_id(actor: Actor, public_id: str) -> Site | None:
+    """The site with this public id, following merges to the one that remains, for the
+    coordinator (None for anyone else, as for an unknown id)."""
+    if not may_manage_registry(actor):
+        return None
     site = Site.objects.filter(public_id__iexact=public_id.strip()).first()
     seen = set()
     while site is not None and site.merged_into_id is not None and site.pk not in seen:

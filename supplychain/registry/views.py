@@ -155,7 +155,7 @@ class SiteMergeView(SiteView):
         site = selectors.access_site(self.actor, pk)
         form = MergeForm(request.POST)
         if form.is_valid():
-            into = selectors.site_by_public_id(form.cleaned_data["into"])
+            into = selectors.site_by_public_id(self.actor, form.cleaned_data["into"])
             if into is None:
                 form.add_error("into", _("There is no site with this site id."))
             else:

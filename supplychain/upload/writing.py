@@ -3,14 +3,12 @@ in a spreadsheet."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from trustone.spreadsheets import spreadsheet_cell
+from trustone.spreadsheets import csv_bytes, xlsx_bytes
 
 from .columns import headers
 
@@ -44,28 +42,19 @@ def chain_cells(chain: Any) -> list[Any]:
 
 
 def write_csv(rows: Iterable[list[Any]], language: str) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(headers(language))
-    for row in rows:
-        writer.writerow([spreadsheet_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes([headers(language), *rows])
 
 
 def write_xlsx(rows: Iterable[list[Any]], language: str) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Ketens" if language == "nl" else "Chains")
-    sheet.append(headers(language))
-    for row in rows:
-        sheet.append([spreadsheet_cell(cell) for cell in row])
-    notes = workbook.create_sheet("Toelichting" if language == "nl" else "Instructions")
-    for line in _instructions():
-        notes.append([line])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(
+        [
+            ("Ketens" if language == "nl" else "Chains", [headers(language), *rows]),
+            (
+                "Toelichting" if language == "nl" else "Instructions",
+                ([line] for line in _instructions()),
+            ),
+        ]
+    )
 
 
 def _instructions() -> Iterator[str]:
