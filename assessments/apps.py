@@ -9,6 +9,8 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         """Tell the lower apps what only assessments knows (they never import it)."""
         from members.public import listing_notes
+        from supplychain.lists.building import list_builder_register
+        from supplychain.models import ListKind
         from supplychain.references import register_facility_references
         from trustone.audit.actions import register_actions
         from trustone.dashboard import register_tasks
@@ -18,6 +20,7 @@ class AssessmentsConfig(AppConfig):
         from .assessment.selectors import assessment_tasks
         from .audit import AUDIT_ACTIONS
         from .demo import seed_assessments
+        from .project_regions import project_region_rows
         from .report.selectors import facilities_in_reports, report_tasks
 
         register_actions(AUDIT_ACTIONS)
@@ -26,3 +29,4 @@ class AssessmentsConfig(AppConfig):
         listing_notes.register(explanatory_note_subquery)
         register_facility_references(facilities_in_reports)
         register_seeder(seed_assessments)
+        list_builder_register(ListKind.PROJECT_REGIONS, project_region_rows)

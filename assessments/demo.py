@@ -12,6 +12,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from supplychain.lists.building import list_publish
+from supplychain.models import ListKind
+
 SUBMITTING = ("Steenhandel De Vries & Zonen", "Graniet Import Nederland B.V.")
 
 
@@ -56,6 +59,7 @@ def seed_assessments(organisations: dict[str, Any]) -> None:
     """The reporting period, then the assessment demo data."""
     seed_reporting_period()
     _seed_assessment_queue(organisations)
+    list_publish(ListKind.PROJECT_REGIONS)  # the plans now raise their themes
 
 
 def seed_reporting_period() -> None:

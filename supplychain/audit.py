@@ -23,4 +23,9 @@ AUDIT_ACTIONS = {
     "confidentiality_expiry_set": _("set the expiry date of a confidentiality statement"),
     "linked_list_viewed": _("viewed the linked list"),
     "linked_list_exported": _("exported the linked list"),
+    "aggregated_list_exported": _("exported the aggregated list"),
+    "region_request_created": _("asked for the aggregated list of a region"),
+    "region_request_decided": _("decided on a request for the list of a region"),
+    "region_request_withdrawn": _("withdrew a request for the list of a region"),
+    "region_list_exported": _("exported the aggregated list of a region"),
 }

@@ -150,10 +150,12 @@ CHAINS: dict[str, list[tuple[str, tuple[str, int], tuple[str, int] | None, str]]
     "Steenhandel De Vries & Zonen": [
         ("Kandla Grey zandsteen", ("ganesh", 2), ("bijolia", 1), "64000"),
         ("G654 graniet", ("xiamen", 2), None, "43000"),
+        ("Kota Blue", ("ganesh", 2), ("budhpura", 1), "27000"),
     ],
     "Blauwe Hardsteen Import N.V.": [
         ("Blauwe hardsteen (Vietnam)", ("thanh_hoa", 1), None, "310000"),
         ("Kandla Grey zandsteen", ("ganesh_46", 0), ("bijolia", 2), "52000"),
+        ("Absolute Black", ("sagar", 1), ("chimakurthy", 1), "41000"),
     ],
     "Natuursteen Bakker Oosterhout": [
         ("Juparana graniet", ("cachoeiro", 0), None, "76000"),
@@ -162,6 +164,7 @@ CHAINS: dict[str, list[tuple[str, tuple[str, int], tuple[str, int] | None, str]]
     "Hollandia Stone Trading B.V.": [
         ("Afyon wit marmer", ("afyon", 0), None, "58000"),
         ("Juparana graniet", ("cachoeiro", 1), None, "44000"),
+        ("Bijolia zandsteen", ("ganesh", 0), ("bijolia", 0), "36000"),
     ],
     "Vlaamse Steenimport B.V.": [
         ("Estremoz marmer", ("afyon", 1), ("estremoz", 0), "67000"),

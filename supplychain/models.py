@@ -325,6 +325,9 @@ class ConfidentialityStatement(models.Model):
 
 class ListKind(models.TextChoices):
     LINKED = "linked", _("linked list")
+    AGGREGATED = "aggregated", _("aggregated list")
+    QUARRY_AREAS = "quarry_areas", _("quarry-area list")
+    PROJECT_REGIONS = "project_regions", _("candidate project regions")
 
 
 class ListPublication(models.Model):
@@ -343,3 +346,50 @@ class ListPublication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.published_at:%Y-%m-%d %H:%M}"
+
+
+class RegionRequestStatus(models.TextChoices):
+    REQUESTED = "requested", _("awaiting a decision")
+    APPROVED = "approved", _("approved")
+    REFUSED = "refused", _("refused")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class RegionRequest(models.Model):
+    """An NGO's or union's request for the part of the aggregated list about one region,
+    to share with a local partner (Art. 6.4). The partner's signed confidentiality clause
+    is recorded with it; once the secretariat approves, the requester may export the
+    aggregated list limited to that region."""
+
+    organisation = models.ForeignKey(
+        "members.Organisation", on_delete=models.PROTECT, related_name="region_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=120)
+    partner_name = models.CharField(_("local partner"), max_length=200)
+    partner_contact = models.CharField(_("contact person at the partner"), max_length=200)
+    purpose = models.TextField(_("what the partner will use it for"))
+    clause = models.FileField(
+        _("the partner's signed confidentiality clause"), upload_to="clauses/%Y/"
+    )
+    clause_name = models.CharField(max_length=200)
+    status = models.CharField(
+        max_length=12, choices=RegionRequestStatus.choices, default=RegionRequestStatus.REQUESTED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(_("note on the decision"), blank=True)
+
+    class Meta:
+        verbose_name = _("request for a region")
+        verbose_name_plural = _("requests for a region")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.region} ({self.created_at:%Y-%m-%d})"

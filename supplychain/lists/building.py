@@ -21,6 +21,7 @@ from django.db.models import Q
 from members.public import listed_organisations
 
 from ..models import Chain, Facility, ListKind, ListPublication
+from .aggregate import aggregated_rows, quarry_area_rows
 
 
 def linked_rows() -> list[dict[str, Any]]:
@@ -64,7 +65,19 @@ def linked_rows() -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-BUILDERS: dict[str, Callable[[], list[dict[str, Any]]]] = {ListKind.LINKED: linked_rows}
+Builder = Callable[[], list[dict[str, Any]]]
+
+BUILDERS: dict[str, Builder] = {
+    ListKind.LINKED: linked_rows,
+    ListKind.AGGREGATED: aggregated_rows,
+    ListKind.QUARRY_AREAS: quarry_area_rows,
+}
+
+
+def list_builder_register(kind: str, builder: Builder) -> None:
+    """A later app adds a list that needs what it knows (the candidate project regions
+    need the themes of the plans, in assessments); called from its AppConfig.ready()."""
+    BUILDERS[kind] = builder
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from trustone.access import policies
+from trustone.access.errors import NotFound
 from trustone.access.views import PortalView
 from trustone.audit.services import audit_record
 from trustone.forms import add_validation_errors
@@ -23,6 +24,7 @@ from trustone.languages import portal_language
 from trustone.pagination import paginate
 from trustone.pdf import render_pdf
 
+from ..models import ListKind
 from . import linked, selectors, services
 from .forms import ExpiryForm, StatementForm
 
@@ -133,11 +135,14 @@ class StatementExpiryView(PortalView):
 
 
 def _linked_rows(
-    actor: Any, request: HttpRequest
+    actor: Any, request: HttpRequest, pk: int | None = None
 ) -> tuple[Any, list[Any], dict[str, str], list[Any]]:
-    """(the publication, all its rows, the filters asked for, the rows that match them
-    with their country's name); not found for a user who may not see the list."""
+    """(the publication — the current one or the version `pk` —, all its rows, the
+    filters asked for, the rows that match them with their country's name); not found
+    for a user who may not see the list."""
     publication = selectors.linked_list_for(actor)
+    if pk is not None and (publication is None or publication.pk != pk):
+        publication = selectors.access_publication(actor, ListKind.LINKED, pk)
     rows = publication.rows if publication else []
     filters = {name: request.GET.get(name, "") for name in linked.FILTERS}
     names = dict(linked.choices(rows)["countries"])
@@ -155,27 +160,34 @@ class LinkedListView(PortalView):
 
     access_policy = policies.NGO_OR_UNION
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
         if not selectors.may_see_linked_list(self.actor):
+            if pk is not None:
+                raise NotFound
             return render(request, "supplychain/lists/linked_closed.html")
-        publication, rows, filters, shown = _linked_rows(self.actor, request)
+        publication, rows, filters, shown = _linked_rows(self.actor, request, pk)
         audit_record(
             actor=self.actor,
             action="linked_list_viewed",
             request=request,
-            data={k: v for k, v in filters.items() if v},
+            data={
+                **{k: v for k, v in filters.items() if v},
+                **({"version": pk} if pk is not None else {}),
+            },
         )
         return render(
             request,
             "supplychain/lists/linked.html",
             {
                 "publication": publication,
+                "is_current": pk is None
+                or publication.pk == getattr(selectors.linked_list_for(self.actor), "pk", None),
                 "filters": filters,
                 "choices": linked.choices(rows),
                 "kinds": [("factory", _("Factory")), ("quarry", _("Quarry"))],
                 "shown": len(shown),
                 "points": [
-                    {"lat": r["lat"], "lon": r["lon"], "name": r["name"], "company": r["company"]}
+                    {"lat": r["lat"], "lon": r["lon"], "label": f"{r['name']} – {r['company']}"}
                     for r in shown
                     if r["lat"] is not None
                 ],

@@ -18,7 +18,17 @@ from trustone.access.declare import access_policy, policy_of
 
 from .harness import CASES
 
-OWN_NAMESPACES = {"members", "audit", "jobs", "api", "supplychain", "assessments", "procurement"}
+OWN_NAMESPACES = {
+    "members",
+    "audit",
+    "jobs",
+    "api",
+    "supplychain",
+    "registry",
+    "lists",
+    "assessments",
+    "procurement",
+}
 
 
 def walk(patterns, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, object]]:

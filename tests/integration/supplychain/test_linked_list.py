@@ -94,7 +94,12 @@ def test_a_build_without_changes_publishes_no_new_version(registry) -> None:
 def test_the_command_prints_the_lists(registry) -> None:
     out = io.StringIO()
     call_command("build_lists", stdout=out)
-    assert out.getvalue().strip() == "linked: 3 rows (unchanged)"
+    assert out.getvalue().splitlines() == [
+        "linked: 3 rows (unchanged)",
+        "aggregated: 0 rows (published)",  # two buyers: nothing passes disclosure control
+        "quarry_areas: 0 rows (published)",
+        "project_regions: 0 rows (published)",
+    ]
 
 
 def test_without_a_statement_in_force_a_page_explains_how_to_get_one(registry) -> None:

@@ -8,7 +8,7 @@ with the database unchanged. A write names the state it changes; an allowed writ
 change it, a refused one must leave it as it was. Later endpoints add their Case to CASES.
 """
 
-from . import assessing, lists, members, registry, reports, supplychain
+from . import assessing, lists, lists_aggregated, members, registry, reports, supplychain
 from .case import EVERYONE, Case
 
 CASES: list[Case] = [
@@ -16,6 +16,7 @@ CASES: list[Case] = [
     *supplychain.CASES,
     *registry.CASES,
     *lists.CASES,
+    *lists_aggregated.CASES,
     *reports.CASES,
     *assessing.CASES,
 ]
