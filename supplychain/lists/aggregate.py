@@ -11,7 +11,9 @@ merged cells from being derived. Published coordinates are coarsened to a grid o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -47,8 +49,32 @@ class SiteSourcing:
         return self.area.lat, self.area.lon
 
 
+_reading: ContextVar[list[list[SiteSourcing]] | None] = ContextVar("_reading", default=None)
+
+
+@contextmanager
+def one_reading() -> Iterator[None]:
+    """Within it, the lists built share one reading of the supply chains (a rebuild of
+    every list reads them once)."""
+    token = _reading.set([])
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
 def site_sourcing() -> list[SiteSourcing]:
     """Every registry site that a listed member company reports, with who buys there."""
+    reading = _reading.get()
+    if reading:
+        return reading[0]
+    sourcing = _site_sourcing()
+    if reading is not None:
+        reading.append(sourcing)
+    return sourcing
+
+
+def _site_sourcing() -> list[SiteSourcing]:
     members = listed_organisations().filter(kind="company")
     facilities = Facility.objects.filter(
         organisation__in=members, site__isnull=False, archived_at__isnull=True

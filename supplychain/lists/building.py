@@ -21,7 +21,7 @@ from django.db.models import Q
 from members.public import listed_organisations
 
 from ..models import Chain, Facility, ListKind, ListPublication
-from .aggregate import aggregated_rows, quarry_area_rows
+from .aggregate import aggregated_rows, one_reading, quarry_area_rows
 
 
 def linked_rows() -> list[dict[str, Any]]:
@@ -31,8 +31,20 @@ def linked_rows() -> list[dict[str, Any]]:
         Facility.objects.filter(
             organisation__in=members, site__isnull=False, archived_at__isnull=True
         )
-        .select_related("site", "organisation")
         .order_by("site__country", "site__name", "site__public_id", "organisation__name")
+        .values_list(
+            "pk",
+            "site_id",
+            "organisation_id",
+            "site__public_id",
+            "site__name",
+            "site__kind",
+            "site__place",
+            "site__country",
+            "site__latitude",
+            "site__longitude",
+            "organisation__name",
+        )
     )
     products: dict[int, set[str]] = defaultdict(set)
     chains = Chain.objects.filter(organisation__in=members).filter(
@@ -43,25 +55,25 @@ def linked_rows() -> list[dict[str, Any]]:
             if facility_id is not None:
                 products[facility_id].add(product.strip())
     rows: dict[tuple[int, int], dict[str, Any]] = {}
-    for facility in facilities:
-        site = facility.site
-        assert site is not None  # filtered above
-        key = (site.pk, facility.organisation_id)
-        row = rows.setdefault(
-            key,
-            {
-                "site": site.public_id,
-                "name": site.name,
-                "kind": site.kind,
-                "place": site.place,
-                "country": str(site.country),
-                "lat": None if site.latitude is None else float(site.latitude),
-                "lon": None if site.longitude is None else float(site.longitude),
-                "company": facility.organisation.name,
-                "products": [],
-            },
-        )
-        row["products"] = sorted(set(row["products"]) | products.get(facility.pk, set()))
+    for pk, site, organisation, public_id, name, kind, place, country, lat, lon, company in (
+        facilities.iterator(chunk_size=5000)
+    ):
+        row = rows.get((site, organisation))
+        if row is None:
+            row = rows[(site, organisation)] = {
+                "site": public_id,
+                "name": name,
+                "kind": kind,
+                "place": place,
+                "country": str(country),
+                "lat": None if lat is None else float(lat),
+                "lon": None if lon is None else float(lon),
+                "company": company,
+                "products": set(),
+            }
+        row["products"] |= products.get(pk, set())
+    for row in rows.values():
+        row["products"] = sorted(row["products"])
     return list(rows.values())
 
 
@@ -105,4 +117,5 @@ def lists_rebuild_queue() -> None:
 
 def lists_build() -> dict[str, int]:
     """Rebuild every list (the nightly job, the command, after decisions): rows per list."""
-    return {kind: list_publish(kind)[0].row_count for kind in BUILDERS}
+    with one_reading():
+        return {kind: list_publish(kind)[0].row_count for kind in BUILDERS}

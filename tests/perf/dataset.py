@@ -9,6 +9,7 @@ from typing import Any
 
 from .data import bench_company, covenants_generate, levels_generate, log, organisations_generate
 from .listing_data import listing_fixtures_generate
+from .lists_data import supply_chains_generate
 
 # --- All of it ---------------------------------------------------------------------------
 
@@ -27,6 +28,7 @@ DATA_STEPS: tuple[DataStep, ...] = (
     DataStep("covenant_memberships", covenants_generate),
     DataStep("levels", levels_generate),
     DataStep("listing_fixtures", listing_fixtures_generate),
+    DataStep("supply_chains", supply_chains_generate),
 )
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from supplychain.lists.aggregate import one_reading
 from supplychain.lists.building import BUILDERS, list_publish
 
 
@@ -14,7 +15,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        for kind in BUILDERS:
-            publication, new = list_publish(kind)
-            state = "published" if new else "unchanged"
-            self.stdout.write(f"{kind}: {publication.row_count} rows ({state})")
+        with one_reading():
+            for kind in BUILDERS:
+                publication, new = list_publish(kind)
+                state = "published" if new else "unchanged"
+                self.stdout.write(f"{kind}: {publication.row_count} rows ({state})")
