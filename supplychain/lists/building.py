@@ -55,9 +55,19 @@ def linked_rows() -> list[dict[str, Any]]:
             if facility_id is not None:
                 products[facility_id].add(product.strip())
     rows: dict[tuple[int, int], dict[str, Any]] = {}
-    for pk, site, organisation, public_id, name, kind, place, country, lat, lon, company in (
-        facilities.iterator(chunk_size=5000)
-    ):
+    for (
+        pk,
+        site,
+        organisation,
+        public_id,
+        name,
+        kind,
+        place,
+        country,
+        lat,
+        lon,
+        company,
+    ) in facilities.iterator(chunk_size=5000):
         row = rows.get((site, organisation))
         if row is None:
             row = rows[(site, organisation)] = {

@@ -56,6 +56,22 @@ def choices(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[tuple[str, str]
     }
 
 
+def points(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One map marker per site (not per link), labelled with every company buying there."""
+    sites: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["lat"] is None:
+            continue
+        point = sites.setdefault(
+            row["site"], {"lat": row["lat"], "lon": row["lon"], "name": row["name"], "buyers": []}
+        )
+        point["buyers"].append(row["company"])
+    return [
+        {"lat": p["lat"], "lon": p["lon"], "label": f"{p['name']} – {', '.join(p['buyers'])}"}
+        for p in sites.values()
+    ]
+
+
 def watermark(viewer: str, organisation: str) -> str:
     """The line every export starts with."""
     return _(

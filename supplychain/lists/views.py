@@ -186,11 +186,7 @@ class LinkedListView(PortalView):
                 "choices": linked.choices(rows),
                 "kinds": [("factory", _("Factory")), ("quarry", _("Quarry"))],
                 "shown": len(shown),
-                "points": [
-                    {"lat": r["lat"], "lon": r["lon"], "label": f"{r['name']} – {r['company']}"}
-                    for r in shown
-                    if r["lat"] is not None
-                ],
+                "points": linked.points(shown),
                 "map_tiles": settings.MAP_TILE_URL,
                 **paginate(request, shown, per_page=50),
             },

@@ -47,3 +47,15 @@ def test_filters_by_country_and_by_text_in_the_place_or_stone_type() -> None:
     assert [r["name"] for r in filtered(rows, {"q": "fujian"})] == ["Xiamen"]
     assert [r["name"] for r in filtered(rows, {})] == ["Ganesh", "Xiamen"]
     assert rows[1]["volume_amount"] is None and str(rows[0]["volume_amount"]) == "10.00"
+
+
+def test_one_marker_per_site_names_every_company_buying_there() -> None:
+    from supplychain.lists.linked import points
+
+    row = {"site": "TS-1", "name": "Bijolia", "lat": 25.1, "lon": 75.3}
+    rows = [
+        {**row, "company": "Bakker"},
+        {**row, "company": "Graniet"},
+        {**row, "site": "TS-2", "name": "Xiamen", "lat": None, "lon": None, "company": "Bakker"},
+    ]
+    assert points(rows) == [{"lat": 25.1, "lon": 75.3, "label": "Bijolia – Bakker, Graniet"}]
