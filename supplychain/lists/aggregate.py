@@ -134,6 +134,12 @@ def _contributions(volumes: Mapping[int, Decimal]) -> dict[Hashable, Decimal]:
     return {company: max(amount, NO_VOLUME) for company, amount in volumes.items()}
 
 
+def _listed_order(path: Path) -> tuple[str, ...]:
+    """Sites before the rest of their region, regions before the rest of their country,
+    and the other countries last."""
+    return tuple(path) + ("\uffff",) * (3 - len(path))
+
+
 def _home(path: Path, published: Iterable[Path]) -> Path | None:
     """The published cell a finest-level cell was counted in: its longest published
     prefix (itself when it is shown), or None when it is left out."""
@@ -160,7 +166,7 @@ def aggregated_rows() -> list[dict[str, Any]]:
         if home is not None:
             sites[home].append(site)
     rows = []
-    for path in sorted(published):
+    for path in sorted(published, key=_listed_order):
         members = sites[path]
         single = members[0] if len(path) == 3 else None
         volume = sum(published[path].values(), Decimal(0)).quantize(Decimal("0.01"))
@@ -208,7 +214,7 @@ def quarry_area_rows() -> list[dict[str, Any]]:
         if home is not None:
             members[home].extend(group)
     rows = []
-    for path in sorted(published):
+    for path in sorted(published, key=_listed_order):
         group = members[path]
         located: list[tuple[float, float]] = []
         for quarry in group:

@@ -4,7 +4,6 @@ published versions of every list, each retrievable as it was published."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -71,8 +70,6 @@ class AggregatedListView(PortalView):
         publication, is_current = _publication(self.actor, ListKind.AGGREGATED, pk)
         context = _rows_page(request, publication, ("q", "country"))
         context["is_current"] = is_current
-        volumes = [r["volume_amount"] for r in context["rows"] if r["volume_amount"] is not None]
-        context["total_volume"] = sum(volumes, Decimal(0)) if volumes else None
         return render(request, "supplychain/lists/aggregated.html", context)
 
 

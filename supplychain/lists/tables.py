@@ -31,7 +31,11 @@ def area_label(row: Mapping[str, Any]) -> str:
         return row["district"] or row["region"] or country
     if level == "region":
         region = row["region"]
-        return _("Other sites in %(region)s") % {"region": region} if "site" in row else region
+        if "site" in row:  # the aggregated list: the region's sites not shown alone
+            if not region:
+                return _("Elsewhere in %(country)s") % {"country": country}
+            return _("Other sites in %(region)s") % {"region": region}
+        return _("Several districts")  # the quarry areas: districts combined
     if level == "country":
         return _("Other places in %(country)s") % {"country": country}
     return _("Other countries")

@@ -19,7 +19,10 @@ SITE = {"level": "site", "country": "IN", "region": "Rajasthan", "site": "TS-ABC
         ({"level": "district", "country": "IN", "region": "Rajasthan", "district": "Kota"}, "Kota"),
         # GeoNames gives no district for much of China: the region stands for it.
         ({"level": "district", "country": "CN", "region": "Fujian", "district": ""}, "Fujian"),
-        ({"level": "region", "country": "IN", "region": "Rajasthan", "district": ""}, "Rajasthan"),
+        (
+            {"level": "region", "country": "IN", "region": "Rajasthan", "district": ""},
+            "Several districts",
+        ),
     ],
 )
 def test_where_a_row_is_in_words(row, label) -> None:
