@@ -5,7 +5,7 @@ from celery import shared_task
 from trustone.jobs.services import run_as_job
 from trustone.jobs.tasks import JobTask
 
-from .lists.building import lists_build
+from .lists.building import lists_build, lists_job
 from .registry.matcher import facilities_match, site_matching_job
 
 
@@ -43,3 +43,9 @@ def rebuild_lists_task() -> dict[str, int]:
     """Rebuild every list (nightly, and after the registry changed); a list that did not
     change publishes no new version, so a retry or a second run does nothing."""
     return lists_build()
+
+
+@shared_task(base=JobTask, name="supplychain.tasks.rebuild_lists_job_task")
+def rebuild_lists_job_task(job_id: int) -> None:
+    """The coordinator's "rebuild the lists now", as a job with its progress."""
+    run_as_job(lists_job)(job_id)

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from members.public import listed_organisations
+from trustone.jobs.services import job_finish, job_progress
 
 from ..models import Chain, Facility, ListKind, ListPublication
 from .aggregate import aggregated_rows, one_reading, quarry_area_rows
@@ -125,7 +126,26 @@ def lists_rebuild_queue() -> None:
     transaction.on_commit(lambda: current_app.send_task(REBUILD_TASK), robust=True)
 
 
-def lists_build() -> dict[str, int]:
-    """Rebuild every list (the nightly job, the command, after decisions): rows per list."""
+def lists_build(
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
+    """Rebuild every list (the nightly job, the command, after decisions, the
+    coordinator's "rebuild now"): rows per list; `progress(done, total)` after each."""
+    counts: dict[str, int] = {}
     with one_reading():
-        return {kind: list_publish(kind)[0].row_count for kind in BUILDERS}
+        for done, kind in enumerate(BUILDERS, start=1):
+            counts[kind] = list_publish(kind)[0].row_count
+            if progress is not None:
+                progress(done, len(BUILDERS))
+    return counts
+
+
+def lists_job(job: Any) -> None:
+    """The body of the coordinator's "rebuild now" job: progress per list, then the rows
+    of each (a list that did not change keeps its version)."""
+    counts = lists_build(progress=lambda done, total: job_progress(job.pk, done=done, total=total))
+    names = dict(ListKind.choices)
+    job_finish(
+        job.pk,
+        message="; ".join(f"{names.get(kind, kind)}: {rows}" for kind, rows in counts.items()),
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,9 +16,11 @@ from django.utils.translation import gettext_lazy
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.audit.services import audit_record
+from trustone.jobs.services import job_start
 from trustone.pagination import paginate
 
 from ..models import ListKind
+from ..tasks import rebuild_lists_job_task
 from . import selectors, tables
 
 #: What each list is called on its pages (the URL names its kind).
@@ -71,6 +73,17 @@ class AggregatedListView(PortalView):
         context = _rows_page(request, publication, ("q", "country"))
         context["is_current"] = is_current
         return render(request, "supplychain/lists/aggregated.html", context)
+
+
+class ListsRebuildView(PortalView):
+    """Rebuild the lists now (the coordinator): a job with its progress."""
+
+    access_policy = policies.SECRETARIAT_ADMIN
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        job = job_start(actor=self.actor, kind="lists_rebuild", task=rebuild_lists_job_task)
+        return redirect("jobs:detail", job.pk)
 
 
 class AggregatedExportView(PortalView):

@@ -21,6 +21,7 @@ urlpatterns = [
         list_views.AggregatedListView.as_view(),
         name="aggregated_version",
     ),
+    path("rebuild/", list_views.ListsRebuildView.as_view(), name="rebuild"),
     path("aggregated/export/", list_views.AggregatedExportView.as_view(), name="aggregated_export"),
     path("quarry-areas/", list_views.QuarryAreasView.as_view(), name="quarry_areas"),
     path(

@@ -16,6 +16,7 @@ JOB_KINDS = {
     "annual_invoicing": _("Annual invoicing"),
     "assessments_score": _("Scoring the submitted reports"),
     "site_matching": _("Matching facilities to the registry of production sites"),
+    "lists_rebuild": _("Rebuilding the lists"),
 }
 
 

@@ -248,3 +248,41 @@ def test_build_lists_prints_what_it_published(companies, capsys):
     out = capsys.readouterr().out
     for kind in ("linked", "aggregated", "quarry_areas", "project_regions"):
         assert kind in out
+
+
+@pytest.fixture
+def lists_worker(transactional_db):
+    from celery.contrib.testing.worker import start_worker
+
+    from trustone import celery_app
+
+    with start_worker(
+        celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=30, queues=["lists"]
+    ):
+        yield
+
+
+@pytest.mark.worker
+def test_rebuild_now_is_a_job_with_progress_and_a_second_run_publishes_nothing(
+    client, world, lists_worker
+):
+    import time
+
+    from trustone.jobs.models import Job
+
+    companies = [CovenantMembershipFactory().organisation for _ in range(3)]
+    quarry = site("Mahaveer", KOTA)
+    for company in companies:
+        buy(company, quarry)
+    client.force_login(world.users["secretariat_admin"])
+    for _run in range(2):
+        response = client.post(reverse("lists:rebuild"))
+        job = Job.objects.order_by("-pk").first()
+        assert response.url == reverse("jobs:detail", args=[job.pk])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and job.status not in ("succeeded", "failed"):
+            time.sleep(0.2)
+            job.refresh_from_db()
+        assert job.status == "succeeded", job.message
+        assert (job.done, job.total) == (4, 4)
+        assert ListPublication.objects.filter(kind="quarry_areas").count() == 1

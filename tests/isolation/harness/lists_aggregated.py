@@ -68,7 +68,21 @@ def _requests(world: Any) -> Any:
     return list(RegionRequest.objects.values_list("id", "status", "decided_by_id").order_by("id"))
 
 
+def _jobs(world: Any) -> Any:
+    from trustone.jobs.models import Job
+
+    return list(Job.objects.values_list("id", "kind").order_by("id"))
+
+
 CASES: list[Case] = [
+    Case(
+        "rebuild the lists now (a job)",
+        method="post",
+        url_name="lists:rebuild",
+        url=lambda w: reverse("lists:rebuild"),
+        allowed=SECRETARIAT_ADMIN,
+        state=_jobs,
+    ),
     Case(
         "the aggregated list",
         url_name="lists:aggregated",
