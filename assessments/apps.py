@@ -8,7 +8,7 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         """Tell the lower apps what only assessments knows (they never import it)."""
-        from members.public import listing_notes
+        from members.public import listing_notes, member_pages
         from supplychain.references import register_facility_references
         from trustone.audit.actions import register_actions
         from trustone.dashboard import register_tasks
@@ -18,11 +18,13 @@ class AssessmentsConfig(AppConfig):
         from .assessment.selectors import assessment_tasks
         from .audit import AUDIT_ACTIONS
         from .demo import seed_assessments
+        from .public.selectors import plan_page
         from .report.selectors import facilities_in_reports, report_tasks
 
         register_actions(AUDIT_ACTIONS)
         for tasks in (report_tasks, assessment_tasks, delay_tasks):
             register_tasks(tasks)
         listing_notes.register(explanatory_note_subquery)
+        member_pages.register(plan_page)
         register_facility_references(facilities_in_reports)
         register_seeder(seed_assessments)
