@@ -3,8 +3,6 @@ phone and a desktop screen and passes axe-core, at both widths."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from playwright.sync_api import Page, expect
 
