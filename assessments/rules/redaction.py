@@ -100,15 +100,18 @@ def _pattern(kind: str, text_words: Iterable[str], **flags: Any) -> _Pattern | N
 
 
 def _name_patterns(name: str) -> list[_Pattern]:
-    """A name is looked for whole (legal forms optional), as its distinctive words with
-    their honorific ("Shree Ganesh"), and as its distinctive words alone when these are
-    capitalised ("Ganesh")."""
+    """A name is looked for whole (legal forms optional; capitalised when it is short), as
+    its distinctive words with their honorific ("Shree Ganesh"), and as its distinctive
+    words alone when these are capitalised ("Ganesh")."""
     words = _without_legal_forms(name)
     read = name_reading.read_name(name)
     sounds = frozenset(name_reading.word_sound(w) for w in words)
     if not read.distinctive:
         return [p for p in [_pattern(SUPPLIER, words, words=sounds, generic_only=True)] if p]
-    found = [_pattern(SUPPLIER, words, words=sounds)]
+    # A short name ("Om", "KS") is a word of its own language too: only as a name.
+    found = [
+        _pattern(SUPPLIER, words, words=sounds, needs_capital=len("".join(words)) < SHORTEST_PART)
+    ]
     if read.spoken != read.distinctive and len("".join(read.spoken)) >= SHORTEST_PART:
         found.append(_pattern(SUPPLIER, read.spoken, words=sounds))
     if len(read.core) >= SHORTEST_PART:

@@ -17,6 +17,7 @@ REDACTION = redaction_for(
         "Granite",  # generic words only
         "Stone Exports",  # generic words only
         "Om Marbles",  # a distinctive part of two letters
+        "OM",  # a short name that is a Dutch word too
         "Xiamen Hongda Stone Co., Ltd.",
         "宏达石材",  # Hongda Shicai
         "Yıldız Mermer San. ve Tic. Ltd. Şti.",
@@ -66,7 +67,9 @@ def public(text: str) -> str:
         ("Stone Exports levert", f"{S} levert"),
         ("stone exports pvt ltd", S),
         # A distinctive part too short to look for alone.
-        ("Om 10 uur; Om Marbles", f"Om 10 uur; {S}"),
+        ("om 10 uur; Om Marbles", f"om 10 uur; {S}"),
+        # A short name is one only where written as a name.
+        ("om de audit bij OM te plannen", f"om de audit bij {S} te plannen"),
         # Other scripts and transliterations.
         ("Xiamen Hongda Stone Co., Ltd., Fujian", f"{S}, Fujian"),
         # Chinese is written without spaces: the run of characters goes with the name.
