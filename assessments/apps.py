@@ -8,7 +8,7 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         """Tell the lower apps what only assessments knows (they never import it)."""
-        from members.public import listing_notes
+        from members.public import listing_notes, member_pages
         from supplychain.lists.building import list_builder_register
         from supplychain.models import ListKind
         from supplychain.references import register_facility_references
@@ -21,12 +21,14 @@ class AssessmentsConfig(AppConfig):
         from .audit import AUDIT_ACTIONS
         from .demo import seed_assessments
         from .project_regions import project_region_rows
+        from .public.selectors import plan_page
         from .report.selectors import facilities_in_reports, report_tasks
 
         register_actions(AUDIT_ACTIONS)
         for tasks in (report_tasks, assessment_tasks, delay_tasks):
             register_tasks(tasks)
         listing_notes.register(explanatory_note_subquery)
+        member_pages.register(plan_page)
         register_facility_references(facilities_in_reports)
         register_seeder(seed_assessments)
         list_builder_register(ListKind.PROJECT_REGIONS, project_region_rows)

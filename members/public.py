@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, NullIf
+from django.urls import reverse
 from django.utils import timezone
 
 from trustone.hooks import Hook
@@ -30,6 +32,31 @@ from .rules import SECOND_TERM_STARTS
 #: (it may use OuterRef("pk") and OuterRef("current_level")); the first non-empty wins.
 #: The assessments app registers the explanatory note of a delayed company (§4.5).
 listing_notes: Hook[Callable[[], Any]] = Hook("listing notes")
+
+
+@dataclass(frozen=True)
+class MemberPage:
+    """A public page a higher app keeps per listed member (members never import it)."""
+
+    #: Names the annotation that says whether a member has the page.
+    key: str
+    #: Lazily translated: the heading on the member's page, the link on the listing.
+    label: Any
+    #: The text of the link on the member's page, and what it says when there is none.
+    link_text: Any
+    empty_text: Any
+    #: A URL name, reversed with the member's slug.
+    url_name: str
+    #: A one-column subquery for an organisation row (it may use OuterRef("pk")):
+    #: truthy when the member has the page.
+    available: Callable[[], Any]
+    #: The membership types the page is kept for.
+    member_types: tuple[str, ...] = ("full", "associated")
+
+
+#: Pages a higher app keeps per member, linked from the listing and the member's page.
+#: The assessments app registers the published plan of action (Art. 5.12, 6.6).
+member_pages: Hook[Callable[[], MemberPage]] = Hook("member pages")
 
 LISTS = {
     "companies": ("full", "associated"),
@@ -59,13 +86,31 @@ def with_current_level(organisations: QuerySet[Organisation], on: date) -> Query
     )
     notes: list[Any] = [Subquery(note()) for note in listing_notes]
     notes.append(NullIf(Subquery(latest.values("explanatory_note")[:1]), Value("")))
+    pages = {f"has_page_{p.key}": Subquery(p.available()) for p in (m() for m in member_pages)}
     return organisations.annotate(
         current_level=Subquery(latest.values("level")[:1]),
         # When the secretariat last decided (or confirmed) the level: the last assessment.
         level_decided_on=Subquery(latest.values("decided_on")[:1]),
+        **pages,
     ).annotate(
         current_note=Coalesce(*notes, output_field=TextField()) if len(notes) > 1 else notes[0],
     )
+
+
+def pages_of(organisation: Organisation) -> list[tuple[MemberPage, str | None]]:
+    """The pages kept for the member's type, each with its address where the member
+    has it (None where not yet), from the listing's annotations."""
+    member_type = organisation.covenant.member_type
+    found = []
+    for registered in member_pages:
+        page = registered()
+        if member_type not in page.member_types:
+            continue
+        url = None
+        if getattr(organisation, f"has_page_{page.key}", None):
+            url = reverse(page.url_name, args=[organisation.slug])
+        found.append((page, url))
+    return found
 
 
 def member_listing(

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from assessments import api as assessments_api
+from assessments.public import api as public_plans_api
 from members import api as members_api
 from procurement import api as procurement_api
 from supplychain import api as supplychain_api
@@ -21,6 +22,11 @@ urlpatterns = [
     path("jobs/<int:pk>/", jobs_api.JobAPI.as_view(), name="job-detail"),
     path("public/bidder-check/", procurement_api.BidderCheckAPI.as_view(), name="bidder-check"),
     path("public/quarry-areas/", lists_api.QuarryAreasAPI.as_view(), name="public-quarry-areas"),
+    path(
+        "public/members/<slug:slug>/plan/",
+        public_plans_api.PublicPlanAPI.as_view(),
+        name="public-member-plan",
+    ),
     path("reports/", assessments_api.ReportListAPI.as_view(), name="report-list"),
     path("reports/<int:pk>/", assessments_api.ReportDetailAPI.as_view(), name="report-detail"),
     path("reports/<int:pk>/answers/", assessments_api.AnswerAPI.as_view(), name="report-answer"),

@@ -46,6 +46,7 @@ urlpatterns = [
     *declare(policies.PUBLIC, [path("jsi18n/", JavaScriptCatalog.as_view(), name="jsi18n")]),
     path("", include("members.urls")),
     path("", include("procurement.urls")),
+    path("", include("assessments.public.urls")),  # /members/<slug>/plan/
     path("supplier-list/", include("supplychain.urls")),
     path("registry/", include("supplychain.registry.urls")),
     path("lists/", include("supplychain.lists.urls")),

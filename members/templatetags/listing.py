@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from members.public import level_history
+from members.public import MemberPage, level_history, pages_of
 from members.rules import level_is_public
 
 register = template.Library()
@@ -55,3 +55,10 @@ def level_chart(organisation: object) -> SafeString:
 @register.filter
 def is_public_level(assignment: object) -> bool:
     return level_is_public(decided_on=assignment.decided_on)  # type: ignore[attr-defined]
+
+
+@register.simple_tag
+def member_pages(organisation: object) -> list[tuple[MemberPage, str | None]]:
+    """The pages higher apps keep for a listed member (the plan of action), each with its
+    address, or None where the member has none yet."""
+    return pages_of(organisation)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from anyascii import anyascii
@@ -303,3 +304,32 @@ def address_key(address: str) -> str:
     """The text the registry indexes an address under for fuzzy search."""
     read = read_address(address)
     return " ".join(phonetic_key(w) for w in read.words)
+
+
+# --- Finding names in running text ----------------------------------------------------
+# The public plan of action (assessments.rules.redaction_for) looks for a company's
+# suppliers in what it wrote, reading names the way the matcher does.
+
+
+def name_words(text: str) -> list[str]:
+    """The ASCII words of a name or text as the matcher reads them, legal forms kept."""
+    return _words(text)
+
+
+def without_legal_forms(words: list[str]) -> list[str]:
+    """The words with every legal form ("pvt ltd", "a s", "co") left out."""
+    return _without_legal_forms(words)
+
+
+def legal_form_length(words: Sequence[str], start: int) -> int:
+    """How many words from `start` make a legal form (the longest), 0 when none does."""
+    for size in range(min(_LONGEST_LEGAL, len(words) - start), 0, -1):
+        if tuple(words[start : start + size]) in _LEGAL:
+            return size
+    return 0
+
+
+def word_sound(word: str) -> str:
+    """How a word sounds, singular: "Granites" and "granite", "Laxmi" and "Lakshmi" agree."""
+    word = _ROMAN.get(word, word)
+    return phonetic_key(_singular(word))

@@ -17,6 +17,7 @@ from trustone.access import policies
 from trustone.access.declare import access_policy, policy_of
 
 from .harness import CASES
+from .harness.public import PUBLIC_CASES
 
 OWN_NAMESPACES = {
     "members",
@@ -28,6 +29,7 @@ OWN_NAMESPACES = {
     "lists",
     "assessments",
     "procurement",
+    "plans",
 }
 
 
@@ -61,6 +63,20 @@ def test_every_non_public_own_url_has_an_isolation_case() -> None:
         and name not in covered
     )
     assert missing == []
+
+
+def test_every_public_page_about_one_member_has_a_public_case() -> None:
+    """Public is declared, not assumed: a page about one member (its slug in the URL)
+    proves that everyone reads the same and that an unlisted member is not found."""
+    covered = {case.url_name for case in PUBLIC_CASES}
+    member_pages = {
+        name
+        for route, name, view in walk(get_resolver().url_patterns)
+        if policy_of(view).public
+        and route.startswith(("members/<slug:slug>/", "api/v1/public/members/<slug:slug>/"))
+    }
+    assert {"plans:member_plan", "api:public-member-plan"} <= member_pages
+    assert sorted(member_pages - covered) == []
 
 
 # An urlconf with one view that forgot its policy, to show that both checks catch it.

@@ -1,5 +1,6 @@
 """Pure rules of the assessment (DOMAIN §4). No database. They import only the standard
-library and the rules of lower apps: the level table (members) and insight (supplychain)."""
+library and the rules of lower apps: the level table (members) and insight (supplychain).
+The redaction of the public plan of action (§5) is in `assessments.rules.redaction`."""
 
 from __future__ import annotations
 
