@@ -15,7 +15,15 @@ from django.utils import timezone
 from supplychain.lists.building import list_publish
 from supplychain.models import ListKind
 
-SUBMITTING = ("Steenhandel De Vries & Zonen", "Graniet Import Nederland B.V.")
+SUBMITTING = (
+    "Steenhandel De Vries & Zonen",
+    "Graniet Import Nederland B.V.",
+    "Hollandia Stone Trading B.V.",
+)
+#: Its assessment is decided, so that its plan of action is published (Art. 6.6); it buys
+#: from the quarry at Bijolia that its plan names, so the public plan shows the place
+#: replaced.
+DECIDED = "Hollandia Stone Trading B.V."
 
 
 def _complete_report(report: Any, user: Any) -> None:
@@ -121,6 +129,17 @@ def _seed_assessment_queue(organisations: dict[str, Any]) -> None:
             points=Decimal((first.report.snapshot or {})["answers"][0]["maximum"]),
             reason="De beleidsverklaring is na indiening ondertekend nagestuurd.",
         )
+    decided = Assessment.objects.filter(
+        report__organisation=organisations.get(DECIDED), report__period=period
+    ).first()
+    if decided is not None and decided.status != "decided":
+        services.assessment_assign(actor=coordinator, assessment=decided, assessor=assessor)
+        if decided.kind == "plan_of_action":  # a company on a level: its progress counts
+            services.assessment_review(
+                actor=coordinator, assessment=decided, progress_sufficient=True
+            )
+        services.assessment_propose(actor=coordinator, assessment=decided)
+        services.assessment_decide(actor=coordinator, assessment=decided)
     if not SampleDraw.objects.filter(period=period).exists():
         with contextlib.suppress(ValidationError):  # nothing submitted to draw from
             sample_draw(actor=coordinator, period=period, kind="reports", size=1, seed="demo-2026")

@@ -34,9 +34,14 @@ def test_seed_demo_is_idempotent_and_has_a_user_per_role(capsys) -> None:
     ) == counts
     assert _assessment_demo() == demo_assessments
     # The queue: two submitted reports, one assigned to the demo assessor with an
-    # adjusted score; a sample draw and a request to test a plan of action.
+    # adjusted score; a third decided, so that its plan of action is published; a sample
+    # draw and a request to test a plan of action.
     statuses, adjustments, draws, plan_tests = demo_assessments
-    assert statuses == [("in_progress", "beoordelaar@trustone.demo"), ("queued", None)]
+    assert statuses == [
+        ("decided", "beoordelaar@trustone.demo"),
+        ("in_progress", "beoordelaar@trustone.demo"),
+        ("queued", None),
+    ]
     assert (adjustments, draws, plan_tests) == (1, 1, 1)
     companies = Organisation.objects.filter(kind="company")
     assert companies.count() >= 20
@@ -93,3 +98,14 @@ def test_the_demo_registry_has_shared_sites_and_something_to_decide() -> None:
         .exclude(candidates__status=CandidateStatus.OPEN)
         .exists()
     )
+
+
+def test_the_demo_publishes_a_plan_of_action_without_its_suppliers(client) -> None:
+    from django.urls import reverse
+
+    call_command("seed_demo")
+    hollandia = Organisation.objects.get(name="Hollandia Stone Trading B.V.")
+    page = client.get(reverse("plans:member_plan", args=[hollandia.slug])).content.decode()
+    assert "Kinderarbeid" in page or "Child labour" in page
+    assert "Bijolia" not in page  # the place of its quarry, replaced
+    assert "[plaats]" in page or "[place]" in page
