@@ -65,7 +65,24 @@ def statement_sign(
         language=language,
     )
     audit_record(actor=actor, action="confidentiality_signed", target=statement)
+    transaction.on_commit(lambda: _mail_statement(statement.pk))
     return statement
+
+
+def _mail_statement(statement_id: int) -> None:
+    """The signed statement confirmed to the organisation's administrators, and told to
+    the coordinator, who sets until when it is valid."""
+    statement = ConfidentialityStatement.objects.select_related("organisation").get(pk=statement_id)
+    for people, to_secretariat in (
+        (active_people(statement.organisation, role="admin"), False),
+        (secretariat_admins(), True),
+    ):
+        mail_users(
+            people,
+            lambda: _("TruStone: the confidentiality statement is signed"),
+            "supplychain/email/statement_signed.txt",
+            {"statement": statement, "to_secretariat": to_secretariat},
+        )
 
 
 def statement_record(

@@ -124,3 +124,23 @@ def test_only_the_newest_statement_counts(world) -> None:
         {"expires_on": timezone.localdate() - timedelta(days=1)},
     )
     assert not may_see_linked_list(actor(world, "ngo_member"))
+
+
+def test_signing_is_confirmed_by_mail_and_the_coordinator_is_told(
+    world, django_capture_on_commit_callbacks
+) -> None:
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        statement = sign(world)
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == sorted(
+        [world.users["ngo_admin"].email, world.users["secretariat_admin"].email]
+    )
+    for message in mail.outbox:
+        assert "Anna de Wit" in message.body and world.organisations["ngo"].name in message.body
+    to_ngo = next(m for m in mail.outbox if m.to == [world.users["ngo_admin"].email])
+    assert reverse("lists:statement") in to_ngo.body
+    to_coordinator = next(m for m in mail.outbox if m is not to_ngo)
+    assert reverse("lists:statements") in to_coordinator.body
+    assert statement.signer_name in to_coordinator.body
