@@ -245,6 +245,7 @@ SPECTACULAR_SETTINGS = {
         "MemberCountryEnum": "members.models.Country",
         "CountryCodeEnum": "django_countries.countries",
         "RatingEnum": "assessments.models.Rating",
+        "ActionStatusEnum": "assessments.models.ActionStatus",
     },
 }
 
