@@ -28,4 +28,9 @@ AUDIT_ACTIONS = {
     "region_request_decided": _("decided on a request for the list of a region"),
     "region_request_withdrawn": _("withdrew a request for the list of a region"),
     "region_list_exported": _("exported the aggregated list of a region"),
+    "signal_filed": _("filed a signal"),
+    "signal_routed": _("routed a signal to the companies"),
+    "signal_site_set": _("linked a signal to a site"),
+    "signal_message_posted": _("wrote in the conversation about a signal"),
+    "signal_closed": _("closed a signal"),
 }

@@ -393,3 +393,16 @@ class RegionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} – {self.region} ({self.created_at:%Y-%m-%d})"
+
+
+# Signals live in their own module; imported here so that Django registers them.
+from .signals.models import (  # noqa: E402, F401
+    MessageSide,
+    Signal,
+    SignalAttachment,
+    SignalMessage,
+    SignalOutcome,
+    SignalRoute,
+    SignalStatus,
+    SignalUrgency,
+)

@@ -50,6 +50,7 @@ urlpatterns = [
     path("supplier-list/", include("supplychain.urls")),
     path("registry/", include("supplychain.registry.urls")),
     path("lists/", include("supplychain.lists.urls")),
+    path("signals/", include("supplychain.signals.urls")),
     path("reports/", include("assessments.urls")),
     path("audit/", include("trustone.audit.urls")),
     path("jobs/", include("trustone.jobs.urls")),

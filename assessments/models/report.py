@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from supplychain.themes import Theme
 from trustone.models import Tracked
 
 from .framework import AnswerOption, Framework, Question
@@ -110,22 +111,6 @@ class Answer(Tracked):
 
     def __str__(self) -> str:
         return f"{self.report} {self.question.code}"
-
-
-class Theme(models.TextChoices):
-    """The seven themes of the covenant (DOMAIN §7), and other issues (Art. 6.14)."""
-
-    DISCRIMINATION = "discrimination", _("Discrimination and gender")
-    CHILD_LABOUR = "child_labour", _("Child labour")
-    FORCED_LABOUR = "forced_labour", _("Forced labour")
-    LIVING_WAGE = "living_wage", _("Living wage")
-    FREEDOM_OF_ASSOCIATION = (
-        "freedom_of_association",
-        _("Freedom of association and collective bargaining"),
-    )
-    HEALTH_AND_SAFETY = "health_and_safety", _("Health and safety")
-    LAND_AND_ENVIRONMENT = "land_and_environment", _("Land rights and environment")
-    OTHER = "other", _("Other issue")
 
 
 class Rating(models.IntegerChoices):

@@ -27,6 +27,7 @@ OWN_NAMESPACES = {
     "supplychain",
     "registry",
     "lists",
+    "signals",
     "assessments",
     "procurement",
     "plans",

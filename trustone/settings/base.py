@@ -286,6 +286,15 @@ ANONYMOUS_USER_NAME = None
 
 INVITATION_VALID_DAYS = 14
 
+# Signals (DOMAIN §6): calendar days for a routed company's first answer, by urgency, and
+# for the secretariat's outcome after routing. Overdue ones are flagged on the dashboard.
+SIGNAL_RESPONSE_DAYS = {
+    "acute": int(os.environ.get("SIGNAL_RESPONSE_DAYS_ACUTE", "5")),
+    "urgent": int(os.environ.get("SIGNAL_RESPONSE_DAYS_URGENT", "14")),
+    "routine": int(os.environ.get("SIGNAL_RESPONSE_DAYS_ROUTINE", "28")),
+}
+SIGNAL_OUTCOME_DAYS = int(os.environ.get("SIGNAL_OUTCOME_DAYS", "90"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -8,7 +8,16 @@ with the database unchanged. A write names the state it changes; an allowed writ
 change it, a refused one must leave it as it was. Later endpoints add their Case to CASES.
 """
 
-from . import assessing, lists, lists_aggregated, members, registry, reports, supplychain
+from . import (
+    assessing,
+    lists,
+    lists_aggregated,
+    members,
+    registry,
+    reports,
+    signals,
+    supplychain,
+)
 from .case import EVERYONE, Case
 
 CASES: list[Case] = [
@@ -17,6 +26,7 @@ CASES: list[Case] = [
     *registry.CASES,
     *lists.CASES,
     *lists_aggregated.CASES,
+    *signals.CASES,
     *reports.CASES,
     *assessing.CASES,
 ]
