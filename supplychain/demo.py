@@ -5,16 +5,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
+
 from members.models import Membership
+from trustone.access.actor import actor_for
 
 from .demo_registry import seed_supplier_lists
 from .lists.building import lists_build
 from .lists.services import statement_record
-from .models import Chain, ConfidentialityStatement, Facility
+from .models import Chain, ConfidentialityStatement, Facility, Signal, Site
 from .registry.matcher import facilities_match
+from .signals.services import signal_file, signal_message_post, signal_route
 
 DEMO_IMPORTER = "Van der Steen Natuursteen B.V."
 DEMO_NGO = "Landelijke India Werkgroep"
+#: Answers the demo signal (bedrijf@trustone.demo works for it too).
+DEMO_ANSWERING = "Graniet Import Nederland B.V."
 
 
 # (product, factory, factory place, country, lat, lon, quarry, quarry place, volume €)
@@ -121,6 +127,65 @@ def seed_supply_chain(organisations: dict[str, Any]) -> None:
     facilities_match()
     seed_statement(organisations.get(DEMO_NGO))
     lists_build()
+    seed_signal(organisations.get(DEMO_NGO))
+
+
+def seed_signal(ngo: Any) -> None:
+    """The demo NGO's signal about a quarry that Graniet Import and other members buy
+    from, routed to them; Graniet Import has answered."""
+    quarry = (
+        Site.objects.filter(kind="quarry", facilities__organisation__name=DEMO_ANSWERING)
+        .annotate(buyers=Count("facilities__organisation", distinct=True))
+        .order_by("-buyers", "pk")
+        .first()
+    )
+    if ngo is None or quarry is None or Signal.objects.exists():
+        return
+    watcher = Membership.objects.filter(organisation=ngo).select_related("user").first()
+    coordinator = (
+        Membership.objects.filter(organisation__kind="secretariat", role="admin")
+        .select_related("user", "organisation")
+        .first()
+    )
+    if watcher is None or coordinator is None:
+        return
+    signal = signal_file(
+        actor=actor_for(watcher.user, ngo.pk),
+        site_id=quarry.public_id,
+        country="",
+        region="Bundi, Rajasthan",
+        themes=["child_labour", "health_and_safety"],
+        description=(
+            "Bij een bezoek in oktober zagen onze partners kinderen van 12 tot 14 jaar "
+            "stenen sjouwen in de groeve, zonder mondkapjes in het stof."
+        ),
+        since=None,
+        affected=35,
+        sources="Veldbezoek partnerorganisatie, oktober 2026; foto's op aanvraag.",
+        urgency="urgent",
+        attachments=[],
+    )
+    routes = signal_route(
+        actor=actor_for(coordinator.user, coordinator.organisation_id), signal=signal
+    )
+    answering = next((r for r in routes if r.organisation.name == DEMO_ANSWERING), None)
+    admin = (
+        Membership.objects.filter(organisation=answering.organisation)
+        .select_related("user")
+        .order_by("-role", "pk")
+        .first()
+        if answering
+        else None
+    )
+    if answering is not None and admin is not None:
+        signal_message_post(
+            actor=actor_for(admin.user, answering.organisation_id),
+            route=answering,
+            body=(
+                "Dank voor de melding. Onze inkoper bezoekt de groeve in december en vraagt "
+                "de leverancier om een leeftijdscontrole bij de ingang."
+            ),
+        )
 
 
 def seed_statement(ngo: Any) -> None:

@@ -109,3 +109,15 @@ def test_the_demo_publishes_a_plan_of_action_without_its_suppliers(client) -> No
     assert "Kinderarbeid" in page or "Child labour" in page
     assert "Bijolia" not in page  # the place of its quarry, replaced
     assert "[plaats]" in page or "[place]" in page
+
+
+def test_the_demo_ngo_has_a_signal_routed_and_answered() -> None:
+    from supplychain.models import Signal
+
+    call_command("seed_demo")
+    call_command("seed_demo")
+    signal = Signal.objects.get()
+    assert signal.organisation.name == "Landelijke India Werkgroep"
+    routes = list(signal.routes.all())
+    assert len(routes) >= 2
+    assert len([r for r in routes if r.answered_at]) == 1
