@@ -153,7 +153,7 @@ def seed_signal(ngo: Any) -> None:
         actor=actor_for(watcher.user, ngo.pk),
         site_id=quarry.public_id,
         country="",
-        region="Bundi, Rajasthan",
+        region="",
         themes=["child_labour", "health_and_safety"],
         description=(
             "Bij een bezoek in oktober zagen onze partners kinderen van 12 tot 14 jaar "
