@@ -149,8 +149,9 @@ def signal_is_overdue(signal: Signal, today: date | None = None) -> bool:
 
 
 def signal_tasks(actor: Actor) -> list[tuple[str, str]]:
-    """Dashboard tasks (registered in AppConfig.ready): a company's unanswered signals,
-    and the secretariat's signals to route and overdue ones."""
+    """Dashboard tasks (registered in AppConfig.ready): a company's unanswered signals;
+    the secretariat's signals to route and overdue ones; an NGO's or union's routed
+    signals with how many companies answered."""
     if actor.organisation is not None and actor.organisation_kind == "company":
         return [
             (
@@ -188,4 +189,19 @@ def signal_tasks(actor: Actor) -> list[tuple[str, str]]:
                 )
             )
         return tasks
+    if _watcher(actor):
+        return [
+            (
+                _("%(answered)s of %(routed)s companies answered your signal about %(site)s")
+                % {
+                    "answered": sum(1 for r in signal.routes.all() if r.answered_at),
+                    "routed": len(signal.routes.all()),
+                    "site": signal.site or signal.region,
+                },
+                reverse("signals:detail", args=[signal.pk]),
+            )
+            for signal in signals_visible_to(actor)
+            .filter(status=SignalStatus.ROUTED)
+            .prefetch_related("routes")
+        ]
     return []

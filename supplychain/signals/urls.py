@@ -6,6 +6,7 @@ app_name = "signals"
 urlpatterns = [
     path("", views.SignalListView.as_view(), name="list"),
     path("new/", views.SignalCreateView.as_view(), name="new"),
+    path("statistics/", views.SignalStatisticsView.as_view(), name="statistics"),
     path("<int:pk>/", views.SignalDetailView.as_view(), name="detail"),
     path("<int:pk>/route/", views.SignalRouteView.as_view(), name="route_action"),
     path("<int:pk>/site/", views.SignalSiteView.as_view(), name="site"),

@@ -12,6 +12,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_countries import countries
 
 from trustone.access import policies
 from trustone.access.views import PortalView
@@ -21,7 +22,7 @@ from trustone.pagination import paginate
 
 from ..models import SignalRoute, SignalStatus
 from ..themes import Theme
-from . import selectors, services
+from . import selectors, services, statistics
 from .forms import CloseForm, MessageForm, SignalForm, SiteForm
 
 SIGNAL_READERS = policies.AnyOf((policies.NGO_OR_UNION, policies.SECRETARIAT))
@@ -284,3 +285,30 @@ class MessageAttachmentView(PortalView):
             filename=message.attachment_name,
             content_type=attachment_content_type(message.attachment_name),
         )
+
+
+class SignalStatisticsView(PortalView):
+    """Signals that reached member companies, by theme, country and status, after
+    disclosure control: what the annual report may show."""
+
+    access_policy = policies.SECRETARIAT
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        names = {
+            "theme": dict(Theme.choices),
+            "status": dict(SignalStatus.choices),
+        }
+        tables = []
+        for dimension, rows in statistics.signal_statistics().items():
+            labelled = []
+            for row in rows:
+                value = row["value"]
+                if not value:
+                    label = _("Other (too few companies to show apart)")
+                elif dimension == "country":
+                    label = str(countries.name(value))
+                else:
+                    label = str(names[dimension].get(value, value))
+                labelled.append({"label": label, "signals": row["signals"], "other": not value})
+            tables.append((dimension, labelled))
+        return render(request, "supplychain/signals/statistics.html", {"tables": tables})

@@ -11,17 +11,18 @@ from supplychain.models import Signal, SignalAttachment, SignalRoute, Site
 
 def signal_about(world: Any, site: Site | None, **fields: Any) -> Signal:
     """A signal of the world's NGO about `site` (or a region), with one attachment."""
-    signal = Signal.objects.create(
-        organisation=world.organisations["ngo"],
-        filed_by=world.users["ngo_admin"],
-        site=site,
-        country="IN",
-        region="" if site else "Bundi",
-        themes=["child_labour"],
-        description="Kinderen werken in de groeve.",
-        urgency="urgent",
+    values = {
+        "organisation": world.organisations["ngo"],
+        "filed_by": world.users["ngo_admin"],
+        "site": site,
+        "country": "IN",
+        "region": "" if site else "Bundi",
+        "themes": ["child_labour"],
+        "description": "Kinderen werken in de groeve.",
+        "urgency": "urgent",
         **fields,
-    )
+    }
+    signal = Signal.objects.create(**values)
     SignalAttachment.objects.create(
         signal=signal,
         file=SimpleUploadedFile("foto.pdf", b"%PDF-1.4 foto"),

@@ -225,3 +225,43 @@ def test_the_form_shows_errors_next_to_the_fields(world, quarry):
     assert response.status_code == 400
     assert Signal.objects.count() == 0
     assert response.content.decode().count('aria-invalid="true"') >= 2
+
+
+def test_statistics_show_only_what_cannot_be_traced_to_a_company(world, quarry):
+    from supplychain.signals.statistics import signal_statistics
+
+    companies = [CovenantMembershipFactory().organisation for _ in range(4)]
+    for company in companies[:3]:  # child labour in India: three companies
+        route_to(signal_about(world, quarry), company)
+    lonely = signal_about(world, quarry, themes=["forced_labour"])  # one company only
+    route_to(lonely, companies[3])
+    signal_about(world, quarry, themes=["living_wage"])  # not routed: not counted
+    tables = signal_statistics()
+    # Forced labour reached one company: never shown alone. With one other theme beside
+    # it, that one joins it (else the total would give it away): both are "other".
+    assert tables["theme"] == [{"value": "", "signals": 4}]
+    assert tables["country"] == [{"value": "IN", "signals": 4}]
+    assert tables["status"] == [{"value": "routed", "signals": 4}]
+    more = [CovenantMembershipFactory().organisation for _ in range(3)]
+    for company in more:  # health and safety: three more companies
+        route_to(signal_about(world, quarry, themes=["health_and_safety"]), company)
+    tables = signal_statistics()
+    values = [row["value"] for row in tables["theme"]]
+    assert "forced_labour" not in values
+    assert "health_and_safety" in values
+    page = world.client("secretariat_admin").get(reverse("signals:statistics"))
+    text = page.content.decode()
+    assert "Gezondheid en veiligheid" in text and "Dwangarbeid" not in text
+
+
+def test_the_ngo_sees_on_its_dashboard_how_many_companies_answered(world, quarry):
+    signal = signal_about(world, quarry)
+    answered = route_to(signal, world.organisations["company"])
+    route_to(signal, world.organisations["other_company"])
+    SignalRoute.objects.filter(pk=answered.pk).update(answered_at=timezone.now())
+    with translation.override("en"):
+        tasks = selectors.signal_tasks(actor(world, "ngo_member"))
+    assert [label for label, _url in tasks] == [
+        f"1 of 2 companies answered your signal about {quarry}"
+    ]
+    assert selectors.signal_tasks(actor(world, "union_member")) == []

@@ -111,6 +111,12 @@ CASES: list[Case] = [
         allowed=READERS,
     ),
     Case(
+        "signal statistics (after disclosure control)",
+        url_name="signals:statistics",
+        url=lambda w: (_signal(w), reverse("signals:statistics"))[1],
+        allowed=SECRETARIAT_ALL,
+    ),
+    Case(
         "the form to file a signal",
         url_name="signals:new",
         url=lambda w: reverse("signals:new"),
