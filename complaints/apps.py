@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ComplaintsConfig(AppConfig):
     name = "complaints"
     verbose_name = _("Complaints and disputes")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the key check)

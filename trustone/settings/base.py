@@ -286,6 +286,22 @@ ANONYMOUS_USER_NAME = None
 
 INVITATION_VALID_DAYS = 14
 
+
+def complaint_keys() -> list[str]:
+    """The keys complaint content is encrypted with, newest first: COMPLAINTS_KEYS
+    (comma-separated) and/or a file COMPLAINTS_KEY_FILE with one key per line. Never in
+    the database. New content is encrypted with the first; content under any of them can
+    be read (complaints.crypto)."""
+    keys = env_list("COMPLAINTS_KEYS")
+    path = os.environ.get("COMPLAINTS_KEY_FILE")
+    if path:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        keys += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return keys
+
+
+COMPLAINTS_KEYS = complaint_keys()
+
 # Signals (DOMAIN §6): calendar days for a routed company's first answer, by urgency, and
 # for the secretariat's outcome after routing. Overdue ones are flagged on the dashboard.
 SIGNAL_RESPONSE_DAYS = {

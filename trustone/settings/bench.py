@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "bench-only-not-secret-" + "x" * 40
+COMPLAINTS_KEYS = ["6GaOuOmIPltZlu_tVKycPp-tr1RVrE0kHE5iVTkQhUo="]  # benchmarks only
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 DATABASES["default"]["NAME"] = "trustone_bench"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,6 +6,8 @@ from .base import *  # noqa: F403
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set.")
+# The complaints app's system check refuses to run without COMPLAINTS_KEYS or
+# COMPLAINTS_KEY_FILE (an image can still be built and collect its static files).
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-" + "x" * 40
+COMPLAINTS_KEYS = ["rIRd2pNDAaZc6ZqgTr7znzoMLQqL69T7L1yuRf_9pWc="]  # tests only
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -137,6 +137,7 @@ def test_deploy_check_with_production_settings_reports_nothing() -> None:
         "DJANGO_SETTINGS_MODULE": "trustone.settings.production",
         "DJANGO_SECRET_KEY": "k8#Tq2!vX9zR4mW7pL0sN3bH6jF1dG5cY8eA2uI4oP7aS9dF-x7Vb3Nm",
         "DJANGO_ALLOWED_HOSTS": "portal.trustone.example",
+        "COMPLAINTS_KEYS": "rIRd2pNDAaZc6ZqgTr7znzoMLQqL69T7L1yuRf_9pWc=",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
