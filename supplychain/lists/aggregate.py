@@ -22,7 +22,7 @@ from members.public import listed_organisations
 
 from ..models import Chain, Facility, FacilityKind
 from ..places import Area, area_of
-from ..rules.disclosure import disclosed_cells
+from ..rules.disclosure import MIN_CONTRIBUTORS, disclosed_cells
 
 GRID_DEGREES = 0.25  # the public quarry-area map never shows a place finer than this
 
@@ -41,7 +41,7 @@ class SiteSourcing:
     lat: float | None
     lon: float | None
     volumes: dict[int, Decimal] = field(default_factory=dict)
-    products: set[str] = field(default_factory=set)
+    products: dict[str, set[int]] = field(default_factory=dict)  # product → companies
 
     @property
     def area_point(self) -> tuple[float | None, float | None]:
@@ -120,7 +120,7 @@ def _site_sourcing() -> list[SiteSourcing]:
                 volume or Decimal(0)
             )
             if product.strip():
-                sourcing.products.add(product.strip())
+                sourcing.products.setdefault(product.strip(), set()).add(organisation)
     return list(sites.values())
 
 
@@ -132,6 +132,16 @@ NO_VOLUME = Decimal("0.000001")
 
 def _contributions(volumes: Mapping[int, Decimal]) -> dict[Hashable, Decimal]:
     return {company: max(amount, NO_VOLUME) for company, amount in volumes.items()}
+
+
+def _common_products(sites: Iterable[SiteSourcing]) -> list[str]:
+    """The stone types reported in a cell by at least MIN_CONTRIBUTORS companies: a type
+    is free text, and one company's trade name would tie it to the cell."""
+    companies: dict[str, set[int]] = defaultdict(set)
+    for site in sites:
+        for product, buyers in site.products.items():
+            companies[product] |= buyers
+    return sorted(p for p, buyers in companies.items() if len(buyers) >= MIN_CONTRIBUTORS)
 
 
 def _listed_order(path: Path) -> tuple[str, ...]:
@@ -181,7 +191,7 @@ def aggregated_rows() -> list[dict[str, Any]]:
                 "sites": len(members),
                 "buyers": len(published[path]),
                 "volume": str(volume) if volume else None,
-                "products": sorted(set().union(*(m.products for m in members))),
+                "products": _common_products(members),
             }
         )
     return rows
@@ -228,7 +238,7 @@ def quarry_area_rows() -> list[dict[str, Any]]:
                 "region": path[1] if len(path) > 1 else "",
                 "district": path[2] if len(path) > 2 else "",
                 "members": len(published[path]),
-                "products": sorted(set().union(*(s.products for s in group))),
+                "products": _common_products(group),
                 # Only a region or district gets a point on the map; a country is too wide.
                 "lat": _coarse(lat for lat, _ in located) if len(path) > 1 else None,
                 "lon": _coarse(lon for _, lon in located) if len(path) > 1 else None,

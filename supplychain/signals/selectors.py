@@ -24,7 +24,7 @@ from members.public import listed_organisations
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 
-from ..lists.selectors import WATCHERS, may_see_linked_list
+from ..lists.selectors import WATCHERS, linked_list_for, may_see_linked_list
 from ..models import Facility, Signal, SignalAttachment, SignalMessage, SignalRoute, SignalStatus
 from ..rules.signals import is_overdue, outcome_due, response_due
 
@@ -72,10 +72,16 @@ def access_route(actor: Actor, route_id: int) -> SignalRoute:
     return route
 
 
-def may_see_companies(actor: Actor) -> bool:
-    """Whether the actor may see which companies a signal went to: the secretariat, and an
-    NGO or union whose linked list already shows who buys from the site."""
-    return actor.is_secretariat or may_see_linked_list(actor)
+def known_links(actor: Actor) -> set[tuple[str, str]] | None:
+    """Which (site id, company) links the actor already knows: None (all) for the
+    secretariat; for an NGO or union, those of the linked list it may see; else none."""
+    if actor.is_secretariat:
+        return None
+    if not may_see_linked_list(actor):
+        return set()
+    publication = linked_list_for(actor)
+    rows = publication.rows if publication else []
+    return {(row["site"], row["company"]) for row in rows}
 
 
 def access_attachment(actor: Actor, attachment_id: int) -> SignalAttachment:
@@ -119,7 +125,7 @@ def routing_candidates(signal: Signal) -> list[tuple[Any, Facility]]:
             organisation__in=listed_organisations().filter(kind="company"),
         )
         .select_related("organisation")
-        .order_by("organisation__name", "pk")
+        .order_by("?")  # "Company 1, 2 …" must not follow the alphabet
     )
     found: dict[int, tuple[Any, Facility]] = {}
     for facility in facilities:

@@ -163,6 +163,8 @@ def signal_site_set(*, actor: Actor, signal: Signal, site_id: str) -> Signal:
         raise ValidationError({"site_id": _("No site of the registry has this id (TS-…).")})
     if signal.status == SignalStatus.CLOSED:
         raise ValidationError(_("This signal is closed."))
+    if signal.routes.exists():
+        raise ValidationError(_("The signal has been routed: its site can no longer change."))
     signal.site, signal.country = site, site.country
     signal.save(update_fields=["site", "country"])
     audit_record(

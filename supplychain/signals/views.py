@@ -38,14 +38,18 @@ def _theme_names(signal: Any) -> list[str]:
 
 
 def _company_labels(actor: Any, routes: list[SignalRoute]) -> dict[int, str]:
-    """What a route is called: the company's name for those who may know who buys from
-    the site, else "Company 1, 2 …" in the order they were routed."""
-    if selectors.may_see_companies(actor):
-        return {route.pk: route.organisation.name for route in routes}
-    return {
-        route.pk: _("Company %(number)s") % {"number": number}
-        for number, route in enumerate(routes, start=1)
-    }
+    """What a route is called: the company's name for the secretariat, and for an NGO or
+    union whose published linked list already shows that company at that site; else
+    "Company 1, 2 …" in the order the routes were made (random)."""
+    known = selectors.known_links(actor)
+    labels = {}
+    for number, route in enumerate(routes, start=1):
+        site = route.signal.site.public_id if route.signal.site else ""
+        if known is None or (site, route.organisation.name) in known:
+            labels[route.pk] = route.organisation.name
+        else:
+            labels[route.pk] = _("Company %(number)s") % {"number": number}
+    return labels
 
 
 class SignalListView(PortalView):

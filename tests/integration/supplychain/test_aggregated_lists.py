@@ -286,3 +286,13 @@ def test_rebuild_now_is_a_job_with_progress_and_a_second_run_publishes_nothing(
         assert job.status == "succeeded", job.message
         assert (job.done, job.total) == (4, 4)
         assert ListPublication.objects.filter(kind="quarry_areas").count() == 1
+
+
+def test_a_stone_type_reported_by_fewer_than_three_companies_is_not_published(companies):
+    quarry = site("Mahaveer", KOTA)
+    for company in companies[:3]:
+        buy(company, quarry, product="Kota Blue")
+    buy(companies[0], quarry, product="Van der Steen Royal Grey (eigen merk)")
+    for kind in ("aggregated", "quarry_areas"):
+        rows = list_publish(kind)[0].rows
+        assert [row["products"] for row in rows] == [["Kota Blue"]]

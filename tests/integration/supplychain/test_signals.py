@@ -129,7 +129,8 @@ def test_a_company_sees_the_signal_and_its_own_link_only(world, quarry):
     assert reverse("signals:route", args=[other.pk]) not in listing
 
 
-def test_the_ngo_sees_who_answered_but_names_only_with_its_linked_list(world, quarry):
+def test_the_ngo_sees_who_answered_but_names_only_the_links_its_linked_list_shows(world, quarry):
+    from supplychain.lists.building import list_publish
     from supplychain.lists.services import statement_record
 
     signal = file(world, quarry)
@@ -146,8 +147,13 @@ def test_the_ngo_sees_who_answered_but_names_only_with_its_linked_list(world, qu
         signer_function="Directeur",
         language="nl",
     )
+    # With a statement, but before the linked list shows these links: still no names.
+    page = world.client("ngo_member").get(url).content.decode()
+    assert world.organisations["company"].name not in page
+    list_publish("linked")
     page = world.client("ngo_member").get(url).content.decode()
     assert world.organisations["company"].name in page
+    assert world.organisations["other_company"].name in page
 
 
 def test_the_conversation_runs_both_ways(world, quarry, django_capture_on_commit_callbacks):
@@ -265,3 +271,33 @@ def test_the_ngo_sees_on_its_dashboard_how_many_companies_answered(world, quarry
         f"1 of 2 companies answered your signal about {quarry}"
     ]
     assert selectors.signal_tasks(actor(world, "union_member")) == []
+
+
+def test_a_company_does_not_read_the_coordinators_closing_reasons(
+    world, quarry, django_capture_on_commit_callbacks
+):
+    signal = file(world, quarry)
+    services.signal_route(actor=actor(world, "secretariat_admin"), signal=signal)
+    reason = "Het andere bedrijf zegde het contract op."
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.signal_close(
+            actor=actor(world, "secretariat_admin"), signal=signal, outcome="closed", reason=reason
+        )
+    route = SignalRoute.objects.get(organisation=world.organisations["company"])
+    page = world.client("company_admin").get(reverse("signals:route", args=[route.pk]))
+    assert reason not in page.content.decode()
+    to_company = [m for m in mail.outbox if world.users["company_admin"].email in m.to]
+    to_ngo = [m for m in mail.outbox if world.users["ngo_member"].email in m.to]
+    assert to_company and all(reason not in m.body for m in to_company)
+    assert to_ngo and reason in to_ngo[0].body
+
+
+def test_a_routed_signal_keeps_its_site(world, quarry):
+    signal = file(world, quarry, site_id="", region="Budhpura", country="IN")
+    coordinator = actor(world, "secretariat_admin")
+    services.signal_site_set(actor=coordinator, signal=signal, site_id=quarry.public_id)
+    services.signal_route(actor=coordinator, signal=signal)
+    elsewhere = site("Other quarry", (25.3, 75.6))
+    with pytest.raises(ValidationError):
+        services.signal_site_set(actor=coordinator, signal=signal, site_id=elsewhere.public_id)
