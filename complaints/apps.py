@@ -7,4 +7,9 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Complaints and disputes")
 
     def ready(self) -> None:
+        from trustone.audit.actions import register_actions
+
         from . import checks  # noqa: F401  (registers the key check)
+        from .audit import AUDIT_ACTIONS
+
+        register_actions(AUDIT_ACTIONS)

@@ -51,6 +51,7 @@ urlpatterns = [
     path("registry/", include("supplychain.registry.urls")),
     path("lists/", include("supplychain.lists.urls")),
     path("signals/", include("supplychain.signals.urls")),
+    path("complaints/", include("complaints.urls")),
     path("reports/", include("assessments.urls")),
     path("audit/", include("trustone.audit.urls")),
     path("jobs/", include("trustone.jobs.urls")),

@@ -28,6 +28,7 @@ OWN_NAMESPACES = {
     "registry",
     "lists",
     "signals",
+    "complaints",
     "assessments",
     "procurement",
     "plans",

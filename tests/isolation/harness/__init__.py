@@ -10,6 +10,7 @@ change it, a refused one must leave it as it was. Later endpoints add their Case
 
 from . import (
     assessing,
+    complaints,
     lists,
     lists_aggregated,
     members,
@@ -27,6 +28,7 @@ CASES: list[Case] = [
     *lists.CASES,
     *lists_aggregated.CASES,
     *signals.CASES,
+    *complaints.CASES,
     *reports.CASES,
     *assessing.CASES,
 ]
