@@ -7,9 +7,14 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Complaints and disputes")
 
     def ready(self) -> None:
+        from members.disputes import register_dispute_check
         from trustone.audit.actions import register_actions
+        from trustone.dashboard import register_tasks
 
         from . import checks  # noqa: F401  (registers the key check)
         from .audit import AUDIT_ACTIONS
+        from .selectors import case_tasks, pending_dispute
 
         register_actions(AUDIT_ACTIONS)
+        register_dispute_check(pending_dispute)
+        register_tasks(case_tasks)

@@ -5,6 +5,7 @@ hasher, through argon2-cffi), beside its first digits, which find the case."""
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
 from django.contrib.auth.hashers import Argon2PasswordHasher
 
@@ -31,3 +32,9 @@ def receipt_hash(digits: str) -> str:
 def receipt_matches(digits: str, encoded: str) -> bool:
     """Whether `digits` is the code whose hash is `encoded` (constant-time)."""
     return _hasher.verify(digits, encoded)
+
+
+@cache
+def decoy_hash() -> str:
+    """A hash no code matches, checked when no case has the code's first digits."""
+    return receipt_hash(receipt_new())

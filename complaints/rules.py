@@ -1,7 +1,10 @@
-"""Pure rules of the complaints mechanism: the receipt code's shape and the growing
-delay after wrong receipts. Standard library only."""
+"""Pure rules of the complaints mechanism: the receipt code's shape, the growing delay
+after wrong receipts, the steps of a case and its deadlines. Standard library only."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 RECEIPT_DIGITS = 20  # at least 16 (the issue); 20 gives 10^12 secret codes per case
 LOOKUP_DIGITS = 8  # the first digits find the case; the whole code is checked by hash
@@ -29,3 +32,89 @@ def failure_delay(failures: int) -> int:
     if failures <= FREE_FAILURES:
         return 0
     return int(min(MAX_DELAY_SECONDS, 2 ** (failures - FREE_FAILURES)))
+
+
+# The case file (Art. 11; the Complaints and Disputes Regulation of 1 March 2021). A case
+# moves through these statuses; each step the committee takes is dated in the case file.
+RECEIVED = "received"  # filed; the committee decides whether it is admissible
+ADMITTED = "admitted"  # admissible: information, hearing or mediation, then a ruling
+RULED = "ruled"  # ruling given; the committee follows compliance
+REFERRED = "referred"  # not complied with, culpably: before the steering group
+CLOSED = "closed"
+
+PENDING = frozenset({RECEIVED, ADMITTED, RULED, REFERRED})
+
+# step: (statuses it may be taken in, status after it; None keeps the status)
+STEPS: dict[str, tuple[frozenset[str], str | None]] = {
+    "admissible": (frozenset({RECEIVED}), ADMITTED),
+    "inadmissible": (frozenset({RECEIVED}), CLOSED),
+    "information": (frozenset({RECEIVED, ADMITTED, RULED}), None),
+    "hearing": (frozenset({ADMITTED}), None),
+    "mediation": (frozenset({ADMITTED}), None),
+    "settled": (frozenset({ADMITTED}), CLOSED),
+    "withdrawn": (frozenset({RECEIVED, ADMITTED}), CLOSED),
+    "ruling": (frozenset({ADMITTED}), RULED),
+    "complied": (frozenset({RULED}), CLOSED),
+    "not_complied": (frozenset({RULED}), REFERRED),
+    "steering_group": (frozenset({REFERRED}), CLOSED),
+}
+
+# Steps that need a date: the hearing's or mediation's day, the date a reply or
+# compliance is due.
+DATED_STEPS = frozenset({"information", "hearing", "mediation", "ruling"})
+
+
+def step_allowed(status: str, step: str) -> bool:
+    """Whether the committee may take `step` in a case with `status`."""
+    return step in STEPS and status in STEPS[step][0]
+
+
+def status_after(status: str, step: str) -> str:
+    """The case's status after `step` (which must be allowed)."""
+    after = STEPS[step][1]
+    return status if after is None else after
+
+
+def steps_open(status: str) -> list[str]:
+    """The steps the committee can take now, in the order of STEPS."""
+    return [step for step in STEPS if step_allowed(status, step)]
+
+
+def due_date(start: date, days: int) -> date:
+    """A deadline `days` calendar days after `start` (the regulation counts in days)."""
+    return start + timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """The deadlines a case is held to now (None: not running)."""
+
+    admissibility: date | None
+    reply: date | None
+    ruling: date | None
+    compliance: date | None
+
+
+def deadline_passed(deadlines: Deadlines, today: date) -> bool:
+    """Whether any running deadline of a case lies before `today`."""
+    return any(
+        due is not None and due < today
+        for due in (
+            deadlines.admissibility,
+            deadlines.reply,
+            deadlines.ruling,
+            deadlines.compliance,
+        )
+    )
+
+
+def names_in_text(text: str, names: list[str]) -> list[str]:
+    """The names (of at least 3 letters) that a text meant to be anonymous still holds,
+    compared without case and with runs of spaces folded."""
+    folded = " ".join(text.casefold().split())
+    found = []
+    for name in names:
+        needle = " ".join(name.casefold().split())
+        if len(needle) >= 3 and needle in folded:
+            found.append(name)
+    return found

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -19,6 +20,7 @@ from members.forms import (
     LevelForm,
     TerminationForm,
 )
+from members.models import TerminationKind
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
@@ -48,12 +50,25 @@ class CovenantMembershipEditView(PortalView):
                 "level_form": LevelForm(
                     initial={"year": timezone.localdate().year, "decided_on": timezone.localdate()}
                 ),
-                "termination_form": TerminationForm(initial={"notice_on": timezone.localdate()}),
+                "termination_form": TerminationForm(initial=self._termination_initial()),
                 "declarations": selectors.declarations_of(self.actor, organisation),  # type: ignore[arg-type]
                 "terminations": selectors.terminations_of(self.actor, organisation),  # type: ignore[arg-type]
             },
             status=status,
         )
+
+    def _termination_initial(self) -> dict[str, object]:
+        """Today, and what a link prefills (a referral from the complaints committee
+        arrives with ?termination=expulsion&decided=<the steering group's date>)."""
+        initial: dict[str, object] = {"notice_on": timezone.localdate()}
+        kind = self.request.GET.get("termination", "")
+        if kind in TerminationKind.values and kind != TerminationKind.NOTICE:
+            initial["kind"] = kind
+        decided = parse_date(self.request.GET.get("decided", "") or "")
+        if decided is not None:
+            initial["steering_group_decided_on"] = decided
+            initial["notice_on"] = decided
+        return initial
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         organisation = selectors.access_organisation(self.actor, pk)

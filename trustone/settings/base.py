@@ -311,6 +311,19 @@ SIGNAL_RESPONSE_DAYS = {
 }
 SIGNAL_OUTCOME_DAYS = int(os.environ.get("SIGNAL_OUTCOME_DAYS", "90"))
 
+# Deadlines of a complaint or dispute, in days (the Complaints and Disputes Regulation of
+# 1 March 2021; configurable): the admissibility decision after filing, a reply to a
+# request for information, the ruling after admission, compliance after the ruling.
+COMPLAINTS_DEADLINE_DAYS = {
+    "admissibility": int(os.environ.get("COMPLAINTS_ADMISSIBILITY_DAYS", "42")),
+    "reply": int(os.environ.get("COMPLAINTS_REPLY_DAYS", "28")),
+    "ruling": int(os.environ.get("COMPLAINTS_RULING_DAYS", "84")),
+    "compliance": int(os.environ.get("COMPLAINTS_COMPLIANCE_DAYS", "90")),
+}
+# Public complaint intake: filings per client address per hour, counted under a keyed
+# hash that expires (no address is stored).
+COMPLAINTS_INTAKE_RATE = os.environ.get("COMPLAINTS_INTAKE_RATE", "5/h")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

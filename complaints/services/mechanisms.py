@@ -13,7 +13,7 @@ from trustone.access.errors import require
 from trustone.audit.services import audit_record
 from trustone.services import model_update
 
-from .models import GrievanceMechanism
+from ..models import GrievanceMechanism
 
 MECHANISM_FIELDS = (
     "name",

@@ -14,8 +14,8 @@ from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
 from trustone.languages import portal_language
 
-from . import selectors, services
-from .forms import MechanismForm
+from .. import selectors, services
+from ..forms import MechanismForm
 
 
 class MechanismListView(PortalView):
