@@ -10,11 +10,14 @@ class ComplaintsConfig(AppConfig):
         from members.disputes import register_dispute_check
         from trustone.audit.actions import register_actions
         from trustone.dashboard import register_tasks
+        from trustone.demo import register_seeder
 
         from . import checks  # noqa: F401  (registers the key check)
         from .audit import AUDIT_ACTIONS
+        from .demo import seed_cases
         from .selectors import case_tasks, pending_dispute
 
         register_actions(AUDIT_ACTIONS)
         register_dispute_check(pending_dispute)
         register_tasks(case_tasks)
+        register_seeder(seed_cases)

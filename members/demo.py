@@ -339,8 +339,8 @@ USERS: list[DemoUser] = [
         "commissie@trustone.demo",
         "Fatima El Amrani",
         "Klachten- en Geschillencommissie TruStone",
-        "member",
-        "complaints committee",
+        "admin",
+        "complaints committee (its chair)",
     ),
     DemoUser(
         "stuurgroep@trustone.demo",

@@ -1,7 +1,11 @@
 import pytest
 from django.core.management import call_command
 
+from complaints.demo import DEMO_RECEIPT
+from complaints.models import Case, PublishedRuling
+from complaints.services import receipt_open
 from members.demo import USERS
+from members.disputes import has_pending_dispute
 from members.models import Membership, Organisation, User
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +37,16 @@ def test_seed_demo_is_idempotent_and_has_a_user_per_role(capsys) -> None:
         Membership.objects.count(),
     ) == counts
     assert _assessment_demo() == demo_assessments
+    # The committee's demo cases, seeded once: an open complaint that the README's demo
+    # receipt opens, a dispute that blocks the demo importer's notice, a published ruling.
+    assert list(Case.objects.order_by("pk").values_list("kind", "status")) == [
+        ("complaint", "admitted"),
+        ("dispute", "admitted"),
+        ("dispute", "closed"),
+    ]
+    assert receipt_open(DEMO_RECEIPT) == Case.objects.order_by("pk").first()
+    assert has_pending_dispute(Organisation.objects.get(name="Van der Steen Natuursteen B.V."))
+    assert PublishedRuling.objects.count() == 1
     # The queue: two submitted reports, one assigned to the demo assessor with an
     # adjusted score; a third decided, so that its plan of action is published; a sample
     # draw and a request to test a plan of action.
