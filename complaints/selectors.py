@@ -79,8 +79,10 @@ def cases_visible_to(actor: Actor) -> QuerySet[Case]:
         return cases.none()
     if is_committee(actor):
         return cases.exclude(recusals__user=actor.user)
-    if actor.is_secretariat:
+    if actor.is_secretariat_admin or actor.is_assessor:
         return cases.filter(assigned_staff=actor.user).exclude(recusals__user=actor.user)
+    if actor.is_secretariat:
+        return cases.none()
     if actor.organisation_kind not in PARTY_KINDS:
         return cases.none()
     filed = Q(filed_by_organisation=actor.organisation)

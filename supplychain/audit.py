@@ -31,6 +31,7 @@ AUDIT_ACTIONS = {
     "signal_filed": _("filed a signal"),
     "signal_routed": _("routed a signal to the companies"),
     "signal_site_set": _("linked a signal to a site"),
+    "signal_company_version_set": _("set what the companies read of a signal"),
     "signal_message_posted": _("wrote in the conversation about a signal"),
     "signal_closed": _("closed a signal"),
 }

@@ -208,11 +208,13 @@ def case_respondent_set(*, actor: Actor, case: Case, organisation_id: int | None
 
 
 def assignable_staff() -> list[User]:
-    """The secretariat's people the committee can assign to a case."""
+    """The secretariat's people the committee can assign to a case: the coordinator and
+    the assessors (a plain secretariat member writes nothing)."""
     return list(
         User.objects.filter(
             is_active=True,
             memberships__organisation__kind="secretariat",
+            memberships__role__in=("admin", "assessor"),
             memberships__is_active=True,
         )
         .distinct()

@@ -44,6 +44,11 @@ COMMITTEE_CHAIR = policies.kinds("complaints_committee", roles=["admin"])
 CASE_READERS: policies.Policy = policies.AnyOf(
     (COMMITTEE, policies.SECRETARIAT, policies.kinds(*PARTY_KINDS))
 )
+#: Who may write in a case file: a plain secretariat member writes nothing (issue 9), so
+#: the committee assigns only the coordinator and assessors as staff.
+CASE_WRITERS: policies.Policy = policies.AnyOf(
+    (COMMITTEE, policies.SECRETARIAT_ASSESSING, policies.kinds(*PARTY_KINDS))
+)
 DISPUTE_FILERS = policies.kinds(*PARTY_KINDS, roles=["admin"])
 
 
@@ -134,6 +139,7 @@ class CaseView(PortalView):
 
 class CaseMessageView(CaseView):
     access_policy = CASE_READERS
+    write_policy = CASE_WRITERS
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -72,3 +72,33 @@ class CloseForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class CompanyVersionForm(forms.Form):
+    company_description = forms.CharField(
+        label=_("What the companies read"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Take out what the companies must not learn, such as the name of another "
+            "company buying here or of a witness. The NGO or union keeps the text as filed."
+        ),
+    )
+    shared = forms.TypedMultipleChoiceField(
+        label=_("Attachments the companies get"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, signal: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "company_description": signal.company_description or signal.description,
+                "shared": [a.pk for a in signal.attachments.all() if a.is_shared],
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["shared"].choices = [(a.pk, a.original_name) for a in signal.attachments.all()]
+        if not self.fields["shared"].choices:
+            del self.fields["shared"]

@@ -50,6 +50,9 @@ class Signal(models.Model):
     region = models.CharField(_("region or place"), max_length=120, blank=True)
     themes = models.JSONField(_("themes"), default=list)
     description = models.TextField(_("what happened"))
+    #: What the companies read instead of `description`, when the coordinator took out
+    #: what they must not learn (say, another buyer's name); empty: the text as filed.
+    company_description = models.TextField(_("what the companies read"), blank=True)
     since = models.DateField(_("since when"), null=True, blank=True)
     affected = models.PositiveIntegerField(
         _("workers or residents affected (about)"), null=True, blank=True
@@ -84,6 +87,9 @@ class SignalAttachment(models.Model):
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
+    #: Whether the companies the signal is routed to get this file (the coordinator
+    #: decides; the NGO or union and the secretariat always do).
+    is_shared = models.BooleanField(_("shared with the companies"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -86,11 +86,12 @@ def known_links(actor: Actor) -> set[tuple[str, str]] | None:
 
 def access_attachment(actor: Actor, attachment_id: int) -> SignalAttachment:
     """A signal's attachment, for whoever sees the signal: its NGO or union, the
-    secretariat and the companies it was routed to."""
+    secretariat, and the companies it was routed to when the coordinator shares it."""
     attachment = (
         SignalAttachment.objects.filter(pk=attachment_id)
         .filter(
-            Q(signal__in=signals_visible_to(actor)) | Q(signal__routes__in=routes_visible_to(actor))
+            Q(signal__in=signals_visible_to(actor))
+            | Q(signal__routes__in=routes_visible_to(actor), is_shared=True)
         )
         .first()
     )

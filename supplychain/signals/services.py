@@ -154,6 +154,35 @@ def signal_route(*, actor: Actor, signal: Signal) -> list[SignalRoute]:
 
 
 @transaction.atomic
+def signal_company_version_set(
+    *, actor: Actor, signal: Signal, description: str, shared_attachment_ids: list[int]
+) -> Signal:
+    """The coordinator sets what the companies read of a signal: the text without what
+    they must not learn (another buyer's name, a witness), and which attachments they
+    get. The NGO or union and the secretariat keep reading the signal as filed."""
+    require(actor.is_secretariat_admin)
+    if signal.status == SignalStatus.CLOSED:
+        raise ValidationError(_("This signal is closed."))
+    if len(description) > 20_000:
+        raise ValidationError({"company_description": _("Keep this under 20000 characters.")})
+    text = description.strip()
+    signal.company_description = "" if text == signal.description.strip() else text
+    signal.save(update_fields=["company_description"])
+    for attachment in signal.attachments.all():
+        shared = attachment.pk in shared_attachment_ids
+        if attachment.is_shared != shared:
+            attachment.is_shared = shared
+            attachment.save(update_fields=["is_shared"])
+    audit_record(
+        actor=actor,
+        action="signal_company_version_set",
+        target=signal,
+        data={"edited": bool(signal.company_description), "shared": shared_attachment_ids},
+    )
+    return signal
+
+
+@transaction.atomic
 def signal_site_set(*, actor: Actor, signal: Signal, site_id: str) -> Signal:
     """The coordinator links a signal filed about a region to the registry site it is
     about, before routing it."""

@@ -11,6 +11,11 @@ urlpatterns = [
     path("<int:pk>/route/", views.SignalRouteView.as_view(), name="route_action"),
     path("<int:pk>/site/", views.SignalSiteView.as_view(), name="site"),
     path("<int:pk>/close/", views.SignalCloseView.as_view(), name="close"),
+    path(
+        "<int:pk>/company-version/",
+        views.SignalCompanyVersionView.as_view(),
+        name="company_version",
+    ),
     path("routes/<int:pk>/", views.RouteView.as_view(), name="route"),
     path("routes/<int:pk>/messages/", views.RouteMessageView.as_view(), name="message"),
     path("attachments/<int:pk>/", views.AttachmentView.as_view(), name="attachment"),

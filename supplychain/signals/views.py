@@ -23,7 +23,7 @@ from trustone.pagination import paginate
 from ..models import SignalRoute, SignalStatus
 from ..themes import Theme
 from . import selectors, services, statistics
-from .forms import CloseForm, MessageForm, SignalForm, SiteForm
+from .forms import CloseForm, CompanyVersionForm, MessageForm, SignalForm, SiteForm
 
 SIGNAL_READERS = policies.AnyOf((policies.NGO_OR_UNION, policies.SECRETARIAT))
 ROUTE_READERS = policies.AnyOf((policies.COMPANY, policies.NGO_OR_UNION, policies.SECRETARIAT))
@@ -134,12 +134,14 @@ class SignalDetailView(PortalView):
             {
                 "signal": signal,
                 "theme_names": _theme_names(signal),
+                "attachments": list(signal.attachments.all()),
                 "overdue": selectors.signal_is_overdue(signal),
                 "routes": [
                     (route, labels[route.pk], selectors.route_is_overdue(route)) for route in routes
                 ],
                 "candidates": selectors.routing_candidates(signal) if coordinator else [],
                 "site_form": SiteForm() if coordinator else None,
+                "company_form": CompanyVersionForm(signal=signal) if coordinator else None,
                 "close_form": CloseForm() if coordinator else None,
             },
         )
@@ -188,6 +190,31 @@ class SignalSiteView(PortalView):
         return redirect("signals:detail", pk)
 
 
+class SignalCompanyVersionView(PortalView):
+    """The coordinator sets what the companies read of the signal."""
+
+    access_policy = policies.SECRETARIAT_ADMIN
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        signal = selectors.access_signal(self.actor, pk)
+        form = CompanyVersionForm(request.POST, signal=signal)
+        try:
+            if not form.is_valid():
+                raise ValidationError(_("Give the text the companies read."))
+            services.signal_company_version_set(
+                actor=self.actor,
+                signal=signal,
+                description=form.cleaned_data["company_description"],
+                shared_attachment_ids=form.cleaned_data.get("shared", []),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The companies' version of the signal is saved."))
+        return redirect("signals:detail", pk)
+
+
 class SignalCloseView(PortalView):
     access_policy = policies.SECRETARIAT_ADMIN
     http_method_names = ["post"]
@@ -221,6 +248,7 @@ class RouteView(PortalView):
         route = selectors.access_route(self.actor, pk)
         siblings = list(selectors.routes_visible_to(self.actor).filter(signal=route.signal_id))
         may_write = not self.actor.is_secretariat or self.actor.is_secretariat_admin
+        is_company = self.actor.organisation_id == route.organisation_id
         return render(
             request,
             "supplychain/signals/route.html",
@@ -229,7 +257,12 @@ class RouteView(PortalView):
                 "signal": route.signal,
                 "theme_names": _theme_names(route.signal),
                 "label": _company_labels(self.actor, siblings).get(route.pk, ""),
-                "is_company": self.actor.organisation_id == route.organisation_id,
+                "is_company": is_company,
+                "attachments": [
+                    file
+                    for file in route.signal.attachments.all()
+                    if file.is_shared or not is_company
+                ],
                 "overdue": selectors.route_is_overdue(route),
                 "conversation": selectors.messages_of(self.actor, route),
                 "form": (form or MessageForm())

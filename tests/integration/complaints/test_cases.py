@@ -220,21 +220,21 @@ def test_a_step_that_does_not_fit_the_stage_is_refused(world):
 
 def test_only_the_committee_and_the_assigned_staff_read_a_complaint(world):
     case, _digits = complaint()
-    for who in ("secretariat_admin", "secretariat_member", "company_admin", "ngo_admin"):
+    for who in ("secretariat_admin", "secretariat_assessor", "company_admin", "ngo_admin"):
         assert world.client(who).get(reverse("complaints:case", args=[case.pk])).status_code == 404
     page = world.client("committee_member").get(reverse("complaints:case", args=[case.pk]))
     assert MARKER in page.content.decode()
     chair = make_user(world.organisations["complaints_committee"], "admin")
     services.case_staff_assign(
-        actor=actor_for(chair), case=case, user_ids=[world.users["secretariat_member"].pk]
+        actor=actor_for(chair), case=case, user_ids=[world.users["secretariat_assessor"].pk]
     )
-    page = world.client("secretariat_member").get(reverse("complaints:case", args=[case.pk]))
+    page = world.client("secretariat_assessor").get(reverse("complaints:case", args=[case.pk]))
     assert MARKER in page.content.decode()
     # Every read is logged, by whom.
     reads = AuditEntry.objects.filter(action="complaint_case_read", target_id=str(case.pk))
     assert set(reads.values_list("user__email", flat=True)) == {
         world.users["committee_member"].email,
-        world.users["secretariat_member"].email,
+        world.users["secretariat_assessor"].email,
     }
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -301,3 +301,59 @@ def test_a_routed_signal_keeps_its_site(world, quarry):
     elsewhere = site("Other quarry", (25.3, 75.6))
     with pytest.raises(ValidationError):
         services.signal_site_set(actor=coordinator, signal=signal, site_id=elsewhere.public_id)
+
+
+def test_the_coordinator_sets_what_the_companies_read(world, quarry):
+    signal = file(
+        world,
+        quarry,
+        description="Kinderen sjouwen stenen; de inkoper van Graniet Import zag het ook.",
+        attachments=[
+            SimpleUploadedFile("foto.pdf", b"%PDF-1.4 foto"),
+            SimpleUploadedFile("getuige.pdf", b"%PDF-1.4 getuige"),
+        ],
+    )
+    photo, witness = signal.attachments.order_by("pk")
+    coordinator = world.client("secretariat_admin")
+    response = coordinator.post(
+        reverse("signals:company_version", args=[signal.pk]),
+        {"company_description": "Kinderen sjouwen stenen.", "shared": [photo.pk]},
+    )
+    assert response.status_code == 302
+    signal.refresh_from_db()
+    assert signal.company_description == "Kinderen sjouwen stenen."
+    services.signal_route(actor=actor(world, "secretariat_admin"), signal=signal)
+    route = SignalRoute.objects.get(organisation=world.organisations["company"])
+    company = world.client("company_member")
+    page = company.get(reverse("signals:route", args=[route.pk])).content.decode()
+    assert "Kinderen sjouwen stenen." in page and "Graniet Import" not in page
+    assert "foto.pdf" in page and "getuige.pdf" not in page
+    assert company.get(reverse("signals:attachment", args=[photo.pk])).status_code == 200
+    assert company.get(reverse("signals:attachment", args=[witness.pk])).status_code == 404
+    # The NGO and the secretariat keep the signal as filed, with every attachment.
+    ngo = world.client("ngo_member")
+    assert (
+        "de inkoper van Graniet Import"
+        in ngo.get(reverse("signals:detail", args=[signal.pk])).content.decode()
+    )
+    assert ngo.get(reverse("signals:attachment", args=[witness.pk])).status_code == 200
+    assert AuditEntry.objects.filter(action="signal_company_version_set").exists()
+
+
+def test_the_text_as_filed_is_kept_when_the_coordinator_changes_nothing(world, quarry):
+    signal = file(world, quarry)
+    services.signal_company_version_set(
+        actor=actor(world, "secretariat_admin"),
+        signal=signal,
+        description=signal.description + "  ",
+        shared_attachment_ids=list(signal.attachments.values_list("pk", flat=True)),
+    )
+    signal.refresh_from_db()
+    assert signal.company_description == ""
+    with pytest.raises(PermissionDenied):
+        services.signal_company_version_set(
+            actor=actor(world, "secretariat_member"),
+            signal=signal,
+            description="Anders.",
+            shared_attachment_ids=[],
+        )

@@ -72,6 +72,15 @@ def _signals(world: Any) -> Any:
     return list(Signal.objects.values_list("id", "status", "site_id").order_by("id"))
 
 
+def _company_versions(world: Any) -> Any:
+    from supplychain.models import Signal, SignalAttachment
+
+    return (
+        list(Signal.objects.values_list("id", "company_description").order_by("id")),
+        list(SignalAttachment.objects.values_list("id", "is_shared").order_by("id")),
+    )
+
+
 def _routes(world: Any) -> Any:
     from supplychain.models import SignalRoute
 
@@ -167,6 +176,15 @@ CASES: list[Case] = [
         data=lambda w: {"outcome": "resolved", "reason": ""},
         allowed=SECRETARIAT_ADMIN,
         state=_signals,
+    ),
+    Case(
+        "set what the companies read of a signal",
+        method="post",
+        url_name="signals:company_version",
+        url=lambda w: reverse("signals:company_version", args=[_signal(w).pk]),
+        data=lambda w: {"company_description": "Kinderen werken er.", "shared": []},
+        allowed=SECRETARIAT_ADMIN,
+        state=_company_versions,
     ),
     Case(
         "a company's conversation about a signal",
