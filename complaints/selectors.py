@@ -238,6 +238,11 @@ def published_rulings() -> QuerySet[PublishedRuling]:
     return PublishedRuling.objects.select_related("case")
 
 
+def published_ruling_of(case: Case) -> PublishedRuling | None:
+    """The case's ruling as published, if it is (for the committee, which has the case)."""
+    return PublishedRuling.objects.filter(case=case).first()
+
+
 def access_published_ruling(ruling_id: int) -> PublishedRuling:
     ruling = published_rulings().filter(pk=ruling_id).first()
     if ruling is None:

@@ -107,6 +107,7 @@ class CaseView(PortalView):
             "reader": str(reader),
             "overdue": selectors.case_is_overdue(case),
             "is_open": case.status != CaseStatus.CLOSED,
+            "inside": reader in (Reader.COMMITTEE, Reader.STAFF),
         }
         if reader == Reader.COMMITTEE:
             steps = rules.steps_open(case.status)
@@ -125,9 +126,7 @@ class CaseView(PortalView):
                 if selectors.is_committee_chair(self.actor)
                 else None,
                 has_ruling=case.entries.filter(step="ruling").exists(),
-                published=getattr(case, "published_ruling", None)
-                if hasattr(case, "published_ruling")
-                else None,
+                published=selectors.published_ruling_of(case),
             )
         elif reader == Reader.STAFF:
             context["message_form"] = forms.get("message_form") or CommitteeMessageForm()
@@ -266,9 +265,7 @@ class CasePublishView(PortalView):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         case, _reader = selectors.access_case(self.actor, pk)
-        published = (
-            getattr(case, "published_ruling", None) if hasattr(case, "published_ruling") else None
-        )
+        published = selectors.published_ruling_of(case)
         initial = {"title": published.title, "summary": published.summary} if published else {}
         return render(
             request,

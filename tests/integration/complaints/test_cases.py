@@ -29,7 +29,7 @@ def _main(response):
     return text[text.index("<main") : text.index("</main>")]
 
 
-def _file(client, **overrides):
+def _file(client, REMOTE_ADDR="127.0.0.1", **overrides):  # noqa: N803 (the header's name)
     data = {
         "language": "other",
         "language_other": "Hindi",
@@ -41,7 +41,7 @@ def _file(client, **overrides):
         "is_anonymous": "on",
         **overrides,
     }
-    return client.post(reverse("complaints:new"), data)
+    return client.post(reverse("complaints:new"), data, REMOTE_ADDR=REMOTE_ADDR)
 
 
 def test_anyone_files_a_complaint_without_an_account_and_sees_the_receipt_once(client):
@@ -401,3 +401,32 @@ def test_the_committee_sees_its_tasks_on_the_dashboard(world):
     committee.cookies["django_language"] = "en"
     page = committee.get(reverse("members:dashboard")).content.decode()
     assert "1 case to decide on admissibility" in page
+
+
+def test_the_intake_is_rate_limited_without_storing_the_address(client, settings):
+    settings.COMPLAINTS_INTAKE_RATE = "2/h"
+    for _attempt in range(2):
+        assert _file(client, REMOTE_ADDR="198.51.100.7").status_code == 200
+    response = _file(client, REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 429
+    assert Case.objects.count() == 2
+    # Another client is not held back by the first.
+    assert _file(client, REMOTE_ADDR="198.51.100.8").status_code == 200
+    assert (
+        not AuditEntry.objects.exclude(ip_address=None)
+        .filter(action__startswith="complaint")
+        .exists()
+    )
+
+
+@pytest.mark.parametrize("cases", [2, 8])
+def test_the_case_list_queries_do_not_grow_with_the_cases(
+    world, cases, django_assert_max_num_queries
+):
+    for _number in range(cases):
+        dispute(world, by="ngo_admin", against="company")
+    committee = world.client("committee_member")
+    with django_assert_max_num_queries(14):
+        page = committee.get(reverse("complaints:cases"))
+    assert page.status_code == 200
+    assert len(page.context["rows"]) == cases
