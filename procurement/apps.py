@@ -8,10 +8,13 @@ class ProcurementConfig(AppConfig):
 
     def ready(self) -> None:
         from trustone.audit.actions import register_actions
+        from trustone.dashboard import register_tasks
         from trustone.demo import register_seeder
 
         from .audit import AUDIT_ACTIONS
         from .demo import seed_procurement
+        from .tenders.selectors import tender_tasks
 
         register_actions(AUDIT_ACTIONS)
         register_seeder(seed_procurement)
+        register_tasks(tender_tasks)

@@ -5,4 +5,11 @@ from django.utils.translation import gettext_lazy as _
 AUDIT_ACTIONS = {
     "plan_test_requested": _("asked to test a plan of action"),
     "plan_test_answered": _("answered a request to test a plan of action"),
+    "tender_registered": _("registered a tender"),
+    "tender_changed": _("changed a tender"),
+    "tender_removed": _("removed a tender"),
+    "tender_bidder_checked": _("stored a bidder check with a tender"),
+    "tender_report_started": _("started an annual tender report"),
+    "tender_report_submitted": _("submitted an annual tender report"),
+    "tender_report_returned": _("returned an annual tender report with comments"),
 }

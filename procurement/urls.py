@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import plan_test_views, views
+from .tenders import views as tenders
 
 app_name = "procurement"
 urlpatterns = [
@@ -9,6 +10,19 @@ urlpatterns = [
         "bidder-check/<slug:slug>/statement/",
         views.BidderStatementView.as_view(),
         name="bidder_statement",
+    ),
+    # Governments' tenders (Art. 7.7, 7.10).
+    path("tenders/", tenders.TenderListView.as_view(), name="tenders"),
+    path("tenders/new/", tenders.TenderCreateView.as_view(), name="tender_new"),
+    path("tenders/targets/", tenders.TargetsView.as_view(), name="targets"),
+    path("tenders/<int:pk>/", tenders.TenderView.as_view(), name="tender"),
+    path("tenders/<int:pk>/edit/", tenders.TenderEditView.as_view(), name="tender_edit"),
+    path("tenders/<int:pk>/delete/", tenders.TenderDeleteView.as_view(), name="tender_delete"),
+    path("tenders/reports/", tenders.ReportListView.as_view(), name="tender_reports"),
+    path("tenders/reports/new/", tenders.ReportStartView.as_view(), name="tender_report_new"),
+    path("tenders/reports/<int:pk>/", tenders.ReportView.as_view(), name="tender_report"),
+    path(
+        "tenders/reports/<int:pk>/pdf/", tenders.ReportPdfView.as_view(), name="tender_report_pdf"
     ),
     # Tests of a plan of action (Art. 7.15), where they were before procurement held them.
     path("reports/plan-tests/", plan_test_views.PlanTestsView.as_view(), name="plan_tests"),

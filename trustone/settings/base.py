@@ -274,6 +274,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "supplychain.tasks.rebuild_lists_task",
         "schedule": timedelta(hours=24),
     },
+    "tender-reminders": {
+        "task": "procurement.tasks.tender_reminders_task",
+        "schedule": timedelta(hours=24),
+    },
     "purge-old-invitations": {
         "task": "members.tasks.invitations_expire_task",
         "schedule": timedelta(hours=1),
