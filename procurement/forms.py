@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AmbitionLevel, PlanVerdict
+from .models import AmbitionLevel, PlanVerdict, RequestKind
 
 
 class BidderCheckForm(forms.Form):
@@ -19,6 +19,13 @@ class BidderCheckForm(forms.Form):
 
 
 class PlanTestRequestForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do you ask?"),
+        choices=RequestKind.choices,
+        initial=RequestKind.PLAN_TEST,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     company = forms.ModelChoiceField(
         label=_("Company whose plan of action is tested"), queryset=None
     )
@@ -33,18 +40,27 @@ class PlanTestRequestForm(forms.Form):
         label=_("The plan of action (PDF or office file, optional)"), required=False
     )
 
-    def __init__(self, *args: Any, companies: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, companies: Any, may_ask_questions: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if not may_ask_questions:
+            del self.fields["kind"]
         self.fields["company"].queryset = companies
         self.fields["ambition"].choices = [("", _("not applicable"))] + list(AmbitionLevel.choices)
         if companies.count() == 1:
             self.fields["company"].initial = companies.first()
 
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or RequestKind.PLAN_TEST
+
 
 class PlanTestAnswerForm(forms.Form):
-    verdict = forms.ChoiceField(label=_("Verdict"), choices=())
+    verdict = forms.ChoiceField(label=_("Verdict"), choices=(), required=False)
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, is_question: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["verdict"].choices = PlanVerdict.choices
+        if is_question:
+            del self.fields["verdict"]

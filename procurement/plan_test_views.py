@@ -52,11 +52,19 @@ class PlanTestNewView(PortalView):
     def _page(self, request: HttpRequest, form: Any, status: int = 200) -> HttpResponse:
         return render(request, "procurement/plan_test_new.html", {"form": form}, status=status)
 
+    def _form(self, *args: Any) -> PlanTestRequestForm:
+        return PlanTestRequestForm(
+            *args,
+            companies=self._companies(),
+            may_ask_questions=self.actor.organisation_kind == "government",
+            initial={"kind": self.request.GET.get("kind", "plan_test")},
+        )
+
     def get(self, request: HttpRequest) -> HttpResponse:
-        return self._page(request, PlanTestRequestForm(companies=self._companies()))
+        return self._page(request, self._form())
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        form = PlanTestRequestForm(request.POST, request.FILES, companies=self._companies())
+        form = self._form(request.POST, request.FILES)
         if form.is_valid():
             try:
                 item = plan_tests.plan_test_request(actor=self.actor, **form.cleaned_data)
@@ -78,7 +86,9 @@ class PlanTestView(PortalView):
             "procurement/plan_test.html",
             {
                 "item": item,
-                "form": PlanTestAnswerForm() if self.actor.is_secretariat_admin else None,
+                "form": PlanTestAnswerForm(is_question=item.kind == "question")
+                if self.actor.is_secretariat_admin
+                else None,
             },
         )
 
@@ -89,10 +99,15 @@ class PlanTestAnswerView(PortalView):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         item = plan_tests.access_request(self.actor, pk)
-        form = PlanTestAnswerForm(request.POST)
+        form = PlanTestAnswerForm(request.POST, is_question=item.kind == "question")
         if form.is_valid():
             try:
-                plan_tests.plan_test_answer(actor=self.actor, request=item, **form.cleaned_data)
+                plan_tests.plan_test_answer(
+                    actor=self.actor,
+                    request=item,
+                    verdict=form.cleaned_data.get("verdict", ""),
+                    answer=form.cleaned_data["answer"],
+                )
             except ValidationError as error:
                 add_validation_errors(form, error)
             else:

@@ -22,7 +22,7 @@ from trustone.attachments import check_attachment
 from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
-from .models import PlanTestRequest, PlanVerdict
+from .models import PlanTestRequest, PlanVerdict, RequestKind
 
 ASKERS = ("government", "company")
 
@@ -74,21 +74,28 @@ def plan_test_request(
     tender_reference: str = "",
     ambition: str = "",
     attachment: Any = None,
+    kind: str = RequestKind.PLAN_TEST,
 ) -> PlanTestRequest:
-    """A government asks about a member company's plan; a company about its own."""
+    """A government asks to test a member company's plan, or asks a question about a
+    member's due diligence during a tender (Art. 6.1); a company asks about its own plan."""
     if actor.organisation_kind not in ASKERS:
         raise PermissionDenied
+    if kind not in RequestKind.values or (
+        kind == RequestKind.QUESTION and actor.organisation_kind != "government"
+    ):
+        raise ValidationError({"kind": _("Choose what you ask.")})
     if actor.organisation_kind == "company" and company.pk != actor.organisation_id:
         raise ValidationError({"company": _("A company can have its own plan tested.")})
     if not member_companies().filter(pk=company.pk).exists():
         raise ValidationError({"company": _("Choose a member company.")})
     if not question.strip():
-        raise ValidationError({"question": _("Say what the secretariat should test.")})
+        raise ValidationError({"question": _("Say what you ask the secretariat.")})
     check_attachment(attachment)
     request = PlanTestRequest(
         requested_by_organisation=actor.organisation,
         requested_by=actor.user,
         company=company,
+        kind=kind,
         tender_reference=tender_reference.strip(),
         ambition=ambition,
         question=question.strip(),
@@ -114,7 +121,9 @@ def plan_test_answer(
     require(actor.is_secretariat_admin)
     request = PlanTestRequest.objects.select_for_update().get(pk=request.pk)
     errors = {}
-    if verdict not in PlanVerdict.values:
+    if request.kind == RequestKind.QUESTION:
+        verdict = ""  # a question gets an answer, not a verdict
+    elif verdict not in PlanVerdict.values:
         errors["verdict"] = _("Choose the verdict.")
     if not answer.strip():
         errors["answer"] = _("Write the answer.")

@@ -35,7 +35,7 @@ def test_a_government_asks_and_the_secretariat_answers(
                 "attachment": SimpleUploadedFile("pva.pdf", PDF, "application/pdf"),
             },
         )
-    assert response.status_code == 302
+    assert response.status_code == 302, response.context["form"].errors
     item = PlanTestRequest.objects.get()
     assert item.requested_by_organisation == world.organisations["government"]
     assert [m.to for m in mail.outbox] == [[world.users["secretariat_admin"].email]]
@@ -98,3 +98,42 @@ def test_only_those_who_can_ask_see_the_button(world) -> None:
         assert page.context["can_ask"] is can_ask, who
         assert (f'href="{new}"' in page.content.decode()) is can_ask, who
     assert world.client("associated_admin").get(new).status_code == 404
+
+
+def test_a_government_asks_a_question_about_a_members_due_diligence(world, member) -> None:
+    government = world.client("government_admin")
+    response = government.post(
+        reverse("procurement:plan_test_new"),
+        {
+            "kind": "question",
+            "company": member.pk,
+            "tender_reference": "Kademuren 2027",
+            "ambition": "",
+            "question": "Heeft dit bedrijf zicht op zijn groeves in India?",
+        },
+    )
+    assert response.status_code == 302
+    item = PlanTestRequest.objects.get()
+    assert item.kind == "question"
+    office = world.client("secretariat_admin")
+    page = office.get(reverse("procurement:plan_test", args=[item.pk]))
+    assert "verdict" not in page.context["form"].fields  # a question has no verdict
+    response = office.post(
+        reverse("procurement:plan_test_answer", args=[item.pk]),
+        {"answer": "Ja, voor 80 % van de groeves."},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.answer and item.verdict == ""
+    listing = government.get(reverse("procurement:plan_tests")).content.decode()
+    assert "Kademuren 2027" in listing
+
+
+def test_a_company_cannot_ask_a_question_about_a_member(world, member) -> None:
+    response = world.client("company_admin").post(
+        reverse("procurement:plan_test_new"),
+        {"kind": "question", "company": member.pk, "question": "Hoe staat het?"},
+    )
+    # The company's form has no such choice: it asks to test its own plan.
+    assert PlanTestRequest.objects.filter(kind="question").count() == 0
+    assert response.status_code in (302, 400)
