@@ -12,4 +12,7 @@ AUDIT_ACTIONS = {
     "tender_report_started": _("started an annual tender report"),
     "tender_report_submitted": _("submitted an annual tender report"),
     "tender_report_returned": _("returned an annual tender report with comments"),
+    "tender_signal_filed": _("reported a tender without due diligence"),
+    "tender_signal_note": _("recorded a conversation about a reported tender"),
+    "tender_signal_closed": _("closed a reported tender"),
 }

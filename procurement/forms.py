@@ -64,3 +64,41 @@ class PlanTestAnswerForm(forms.Form):
         self.fields["verdict"].choices = PlanVerdict.choices
         if is_question:
             del self.fields["verdict"]
+
+
+class TenderSignalForm(forms.Form):
+    government = forms.ModelChoiceField(
+        label=_("Affiliated government"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not affiliated, or not in the list"),
+    )
+    government_name = forms.CharField(
+        label=_("Contracting authority, if not in the list"), max_length=200, required=False
+    )
+    tender_title = forms.CharField(label=_("Tender"), max_length=300)
+    url = forms.URLField(label=_("Link to the tender"), required=False, assume_scheme="https")
+    description = forms.CharField(
+        label=_("What is missing?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "For example: natural stone from risk countries without the ISV or any "
+            "due-diligence criterion."
+        ),
+    )
+
+    def __init__(self, *args: Any, governments: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["government"].queryset = governments
+
+
+class TenderSignalNoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Conversation with the government"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class TenderSignalCloseForm(forms.Form):
+    outcome = forms.CharField(
+        label=_("Outcome (the reporter reads it)"), widget=forms.Textarea(attrs={"rows": 3})
+    )

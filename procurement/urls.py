@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_test_views, views
+from . import plan_test_views, tender_signal_views, views
 from .tenders import views as tenders
 
 app_name = "procurement"
@@ -23,6 +23,20 @@ urlpatterns = [
     path("tenders/reports/<int:pk>/", tenders.ReportView.as_view(), name="tender_report"),
     path(
         "tenders/reports/<int:pk>/pdf/", tenders.ReportPdfView.as_view(), name="tender_report_pdf"
+    ),
+    # Tenders that ignore due diligence (Art. 7.12).
+    path(
+        "tender-signals/", tender_signal_views.TenderSignalListView.as_view(), name="tender_signals"
+    ),
+    path(
+        "tender-signals/new/",
+        tender_signal_views.TenderSignalCreateView.as_view(),
+        name="tender_signal_new",
+    ),
+    path(
+        "tender-signals/<int:pk>/",
+        tender_signal_views.TenderSignalView.as_view(),
+        name="tender_signal",
     ),
     # Tests of a plan of action (Art. 7.15), where they were before procurement held them.
     path("reports/plan-tests/", plan_test_views.PlanTestsView.as_view(), name="plan_tests"),
