@@ -15,6 +15,11 @@ urlpatterns = [
     path("tenders/", tenders.TenderListView.as_view(), name="tenders"),
     path("tenders/new/", tenders.TenderCreateView.as_view(), name="tender_new"),
     path("tenders/targets/", tenders.TargetsView.as_view(), name="targets"),
+    path(
+        "tenders/report.<str:fmt>",
+        tenders.ProcurementReportView.as_view(),
+        name="procurement_report",
+    ),
     path("tenders/<int:pk>/", tenders.TenderView.as_view(), name="tender"),
     path("tenders/<int:pk>/edit/", tenders.TenderEditView.as_view(), name="tender_edit"),
     path("tenders/<int:pk>/delete/", tenders.TenderDeleteView.as_view(), name="tender_delete"),

@@ -24,7 +24,7 @@ from trustone.pagination import paginate
 
 from .. import rules
 from ..models import AmbitionLevel, TenderPhase, TenderReportStatus
-from . import reports, selectors, services, targets
+from . import export, reports, selectors, services, targets
 from .forms import ReportNoteForm, ReturnForm, StartReportForm, TenderForm
 
 TENDER_READERS: policies.Policy = policies.AnyOf((policies.GOVERNMENT, policies.SECRETARIAT))
@@ -329,3 +329,31 @@ class ReportPdfView(PortalView):
             filename=f"tender-report-{report.year}-v{report.version}.pdf",
             content_type="application/pdf",
         )
+
+
+class ProcurementReportView(PortalView):
+    """The secretariat exports the procurement report for the mid-term review (Art. 7.14)
+    as XLSX or PDF."""
+
+    access_policy = policies.SECRETARIAT
+
+    def get(self, request: HttpRequest, fmt: str) -> HttpResponse:
+        tenders = selectors.tenders_visible_to(self.actor)
+        governments = selectors.governments_visible_to(self.actor)
+        stamp = timezone.localdate().isoformat()
+        if fmt == "xlsx":
+            response = HttpResponse(
+                export.report_xlsx(governments, tenders),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        elif fmt == "pdf":
+            response = HttpResponse(
+                export.report_pdf(governments, tenders, language=portal_language()),
+                content_type="application/pdf",
+            )
+        else:
+            raise NotFound
+        response["Content-Disposition"] = (
+            f'attachment; filename="trustone-procurement-report-{stamp}.{fmt}"'
+        )
+        return response

@@ -226,3 +226,25 @@ def test_the_government_is_reminded_on_its_dashboard(world):
     _tender(world, contract_closed_on=closed)
     page = world.client("government_admin").get(reverse("members:dashboard")).content.decode()
     assert "Kademuren Prinsengracht" in page
+
+
+def test_the_secretariat_exports_the_procurement_report(world):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    _tender(world, tendered_on=date(2025, 4, 1), ambition="significant")
+    office = world.client("secretariat_member")
+    response = office.get(reverse("procurement:procurement_report", args=["xlsx"]))
+    assert response.status_code == 200
+    workbook = load_workbook(BytesIO(response.content))
+    tenders = list(workbook.worksheets[1].iter_rows(values_only=True))
+    assert tenders[1][1] == "Kademuren Prinsengracht"
+    targets = list(workbook.worksheets[0].iter_rows(values_only=True))
+    assert targets[1][:3] == (world.organisations["government"].name, 2025, 1)
+    response = office.get(reverse("procurement:procurement_report", args=["pdf"]))
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    assert "Kademuren Prinsengracht" in " ".join(text.split())  # cells wrap
+    assert office.get(reverse("procurement:procurement_report", args=["doc"])).status_code == 404
+    url = reverse("procurement:procurement_report", args=["xlsx"])
+    assert world.client("government_admin").get(url).status_code == 404
