@@ -60,10 +60,9 @@ def seed_cases(organisations: dict[str, Any]) -> None:
         },
         attachments=[],
     )
-    Case.objects.filter(pk=case.pk).update(
-        receipt_lookup=receipts.receipt_lookup(DEMO_RECEIPT),
-        receipt_hash=receipts.receipt_hash(DEMO_RECEIPT),
-    )
+    case.receipt_lookup = receipts.receipt_lookup(DEMO_RECEIPT)
+    case.receipt_hash = receipts.receipt_hash(DEMO_RECEIPT)
+    case.save(update_fields=["receipt_lookup", "receipt_hash"])
     services.case_step_take(
         actor=committee,
         case=case,

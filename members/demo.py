@@ -329,6 +329,13 @@ USERS: list[DemoUser] = [
         "overheid@trustone.demo", "Ilse Mulder", "Gemeente Amsterdam", "admin", "municipal buyer"
     ),
     DemoUser(
+        "rijkswaterstaat@trustone.demo",
+        "Anouk Verbeek",
+        "Rijkswaterstaat",
+        "admin",
+        "government buyer (a second government, for the targets)",
+    ),
+    DemoUser(
         "branche@trustone.demo",
         "Bram de Wit",
         "Algemene Natuursteen Vereniging",

@@ -12,9 +12,10 @@ class ProcurementConfig(AppConfig):
         from trustone.demo import register_seeder
 
         from .audit import AUDIT_ACTIONS
-        from .demo import seed_procurement
+        from .demo import seed_procurement, seed_tenders
         from .tenders.selectors import tender_tasks
 
         register_actions(AUDIT_ACTIONS)
         register_seeder(seed_procurement)
+        register_seeder(seed_tenders)
         register_tasks(tender_tasks)

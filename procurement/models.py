@@ -168,7 +168,7 @@ class Tender(models.Model):
     reference = models.CharField(_("reference"), max_length=100, blank=True)
     tendered_on = models.DateField(_("date of the tender"))
     value_band = models.CharField(_("estimated value"), max_length=12, choices=ValueBand.choices)
-    phases = models.JSONField(_("phases with due-diligence criteria"), default=list)
+    phases = models.JSONField(_("phases with due-diligence criteria"), default=list, blank=True)
     ambition = models.CharField(_("ambition level"), max_length=20, choices=AmbitionLevel.choices)
     catalogue = models.ForeignKey(
         CriteriaCatalogue, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
                 ('reference', models.CharField(blank=True, max_length=100, verbose_name='reference')),
                 ('tendered_on', models.DateField(verbose_name='date of the tender')),
                 ('value_band', models.CharField(choices=[('lt_50k', 'under € 50,000'), ('50k_221k', '€ 50,000 – € 221,000'), ('221k_5538k', '€ 221,000 – € 5,538,000'), ('gt_5538k', 'over € 5,538,000')], max_length=12, verbose_name='estimated value')),
-                ('phases', models.JSONField(default=list, verbose_name='phases with due-diligence criteria')),
+                ('phases', models.JSONField(blank=True, default=list, verbose_name='phases with due-diligence criteria')),
                 ('ambition', models.CharField(choices=[('basis', 'Basis'), ('significant', 'Significant'), ('ambitious', 'Ambitious')], max_length=20, verbose_name='ambition level')),
                 ('isv_applied', models.BooleanField(verbose_name='ISV applied')),
                 ('isv_explanation', models.TextField(blank=True, verbose_name='why ISV was not applied')),

@@ -47,6 +47,13 @@ def test_seed_demo_is_idempotent_and_has_a_user_per_role(capsys) -> None:
     assert receipt_open(DEMO_RECEIPT) == Case.objects.order_by("pk").first()
     assert has_pending_dispute(Organisation.objects.get(name="Van der Steen Natuursteen B.V."))
     assert PublishedRuling.objects.count() == 1
+    # Tenders of both demo governments over three years, a submitted annual report.
+    from procurement.models import Tender, TenderReport
+
+    years = set(Tender.objects.values_list("government__name", "tendered_on__year"))
+    assert {year for _name, year in years} == {2024, 2025, 2026}
+    assert {name for name, _year in years} == {"Gemeente Amsterdam", "Rijkswaterstaat"}
+    assert TenderReport.objects.get().status == "submitted"
     # The queue: two submitted reports, one assigned to the demo assessor with an
     # adjusted score; a third decided, so that its plan of action is published; a sample
     # draw and a request to test a plan of action.
