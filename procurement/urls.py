@@ -10,6 +10,9 @@ urlpatterns = [
         views.BidderStatementView.as_view(),
         name="bidder_statement",
     ),
+    # Short public addresses: printed on every statement and in its QR code.
+    path("verify/", views.StatementVerifyView.as_view(), name="verify"),
+    path("verify/<str:code>/", views.StatementView.as_view(), name="statement"),
     # Tests of a plan of action (Art. 7.15), where they were before procurement held them.
     path("reports/plan-tests/", plan_test_views.PlanTestsView.as_view(), name="plan_tests"),
     path(
