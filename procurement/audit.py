@@ -15,4 +15,5 @@ AUDIT_ACTIONS = {
     "tender_signal_filed": _("reported a tender without due diligence"),
     "tender_signal_note": _("recorded a conversation about a reported tender"),
     "tender_signal_closed": _("closed a reported tender"),
+    "bidder_statement_issued": _("issued a bidder statement"),
 }

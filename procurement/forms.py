@@ -18,6 +18,24 @@ class BidderCheckForm(forms.Form):
     )
 
 
+class StatementVerifyForm(forms.Form):
+    """Whether a code is a known code is the view's question: a malformed code and an
+    unknown one get the same answer, so the form only takes the text."""
+
+    code = forms.CharField(
+        label=_("Verification code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+            }
+        ),
+        help_text=_("The 16 characters on the statement, with or without dashes."),
+    )
+
+
 class PlanTestRequestForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What do you ask?"),

@@ -107,3 +107,70 @@ def contract_deadlines(closed_on: date, *, country: str = "NL") -> tuple[date, d
         working_weeks_after(closed_on, RISK_ANALYSIS_WEEKS, country=country),
         working_weeks_after(closed_on, PLAN_OF_ACTION_WEEKS, country=country),
     )
+
+
+# Bidder statements (DOMAIN §8): a dated statement carries a verification code that
+# anyone can check on the portal and nobody can guess. 16 characters of Crockford's
+# base32 are 80 random bits; the alphabet has no I, L, O or U, so nothing is misread.
+STATEMENT_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+STATEMENT_CODE_LENGTH = 16
+STATEMENT_CODE_GROUP = 4
+#: Crockford's decoding: the letters people type for the digits they read.
+_READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
+_SEPARATORS = frozenset(" -.\u00a0\u2010\u2011\u2012\u2013\t")
+
+
+def statement_code_normalise(text: str) -> str | None:
+    """The code as it is stored (16 characters, upper case, no separators) when `text` is
+    a verification code as people type it: any case, with or without dashes or spaces
+    between the groups, O for 0 and I or L for 1. None for anything else."""
+    if len(text) > 2 * STATEMENT_CODE_LENGTH:
+        return None
+    compact = "".join(ch for ch in text if ch not in _SEPARATORS).upper().translate(_READ_AS)
+    if len(compact) != STATEMENT_CODE_LENGTH:
+        return None
+    if any(ch not in STATEMENT_CODE_ALPHABET for ch in compact):
+        return None
+    return compact
+
+
+def statement_code_display(code: str) -> str:
+    """The stored code in groups of four, as the statement shows it: K7Q2-M9XD-4PRT-8HZA."""
+    return "-".join(
+        code[i : i + STATEMENT_CODE_GROUP] for i in range(0, len(code), STATEMENT_CODE_GROUP)
+    )
+
+
+#: What changed in a company's listing since its statement was issued (statement_change).
+NO_LONGER_LISTED = "no_longer_listed"
+NOW_LISTED = "now_listed"
+LEVEL_CHANGED = "level_changed"
+NOTICE_GIVEN = "notice_given"
+NOTICE_WITHDRAWN = "notice_withdrawn"
+
+
+def statement_change(
+    *,
+    was_listed: bool,
+    level_then: int | None,
+    ends_on_then: date | None,
+    is_listed: bool,
+    level_now: int | None,
+    ends_on_now: date | None,
+) -> str | None:
+    """The one change worth telling whoever verifies a statement, most important first:
+    NO_LONGER_LISTED, NOW_LISTED, LEVEL_CHANGED (listed then and now, at another level),
+    NOTICE_GIVEN (still listed, but an end date was set or moved since) or NOTICE_WITHDRAWN
+    (still listed, and the end date on the statement is gone). None when the listing
+    reads as it did, or when the company was not listed then and is not now."""
+    if was_listed and not is_listed:
+        return NO_LONGER_LISTED
+    if is_listed and not was_listed:
+        return NOW_LISTED
+    if not is_listed:
+        return None
+    if level_now != level_then:
+        return LEVEL_CHANGED
+    if ends_on_now != ends_on_then:
+        return NOTICE_GIVEN if ends_on_now is not None else NOTICE_WITHDRAWN
+    return None

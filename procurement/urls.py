@@ -43,6 +43,9 @@ urlpatterns = [
         tender_signal_views.TenderSignalView.as_view(),
         name="tender_signal",
     ),
+    # Short public addresses: printed on every statement and in its QR code.
+    path("verify/", views.StatementVerifyView.as_view(), name="verify"),
+    path("verify/<str:code>/", views.StatementView.as_view(), name="statement"),
     # Tests of a plan of action (Art. 7.15), where they were before procurement held them.
     path("reports/plan-tests/", plan_test_views.PlanTestsView.as_view(), name="plan_tests"),
     path(

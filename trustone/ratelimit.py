@@ -54,14 +54,28 @@ def _counter_key(action: str, source: str) -> str:
     return f"ratelimit:{action}:{digest}"
 
 
+def _source(request: HttpRequest, key: str | None) -> str:
+    return key.strip().lower() if key is not None else f"ip:{client_ip(request) or '-'}"
+
+
+def rate_limit_reached(
+    request: HttpRequest, *, action: str, rate: Rate | str, key: str | None = None
+) -> bool:
+    """Whether this client (or `key`) has used up `rate` for `action`, without counting an
+    attempt: for limits that count only failures (wrong codes) but must stop every try once
+    reached, or a right guess would still get through."""
+    rate = Rate.parse(rate) if isinstance(rate, str) else rate
+    count = cache.get(_counter_key(action, _source(request, key)), 0)
+    return int(count) >= rate.amount
+
+
 def rate_limit_exceeded(
     request: HttpRequest, *, action: str, rate: Rate | str, key: str | None = None
 ) -> bool:
     """Count one attempt at `action` by this client (or by `key`, e.g. an e-mail address)
     and say whether it goes over `rate`. The attempt is counted either way."""
     rate = Rate.parse(rate) if isinstance(rate, str) else rate
-    source = key.strip().lower() if key is not None else f"ip:{client_ip(request) or '-'}"
-    counter = _counter_key(action, source)
+    counter = _counter_key(action, _source(request, key))
     cache.add(counter, 0, timeout=rate.seconds)
     try:
         count = cache.incr(counter)

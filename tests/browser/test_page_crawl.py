@@ -29,7 +29,7 @@ SKIP = re.compile(
     r"/(logout|admin|api|static|media|i18n)/|\.(pdf|csv|xlsx|zip|json)$"
     r"|/(pdf|export|download|statement|evidence|template|letter)/?",
 )
-PUBLIC = re.compile(r"^/($|members/|bidder-check/|apply/|faq/|accounts/)")
+PUBLIC = re.compile(r"^/($|members/|bidder-check/|verify/|apply/|faq/|accounts/)")
 
 #: Elements wider than the screen, or sticking out of it, that are not inside a box that
 #: scrolls (or clips) sideways. Off-screen skip links (left: -9999px) are meant to be.

@@ -160,6 +160,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 RATE_LIMITS = {
     "party_application": "5/h",
     "party_application_email": "3/d",
+    # Bidder statements: stored with each download (the table must not be filled), and
+    # wrong verification codes (codes are not to be guessed).
+    "bidder_statement": "60/h",
+    "statement_verify_failed": "20/h",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "TruStone"

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from trustone.ratelimit import Rate, client_ip, rate_limit_exceeded
+from trustone.ratelimit import Rate, client_ip, rate_limit_exceeded, rate_limit_reached
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,15 @@ def test_counters_are_hashed_and_expire() -> None:
     keys = list(cache._cache.get_client().scan_iter("*ratelimit*"))
     assert keys and not any(b"192.0.2.44" in key for key in keys)
     assert all(0 < cache._cache.get_client().ttl(key) <= 60 for key in keys)
+
+
+def test_reached_reads_the_counter_without_counting() -> None:
+    request = RequestFactory().get("/", REMOTE_ADDR="192.0.2.45")
+    assert not rate_limit_reached(request, action="test_peek", rate="2/m")
+    rate_limit_exceeded(request, action="test_peek", rate="2/m")
+    assert not rate_limit_reached(request, action="test_peek", rate="2/m")
+    assert not rate_limit_reached(request, action="test_peek", rate="2/m")  # no count
+    rate_limit_exceeded(request, action="test_peek", rate="2/m")
+    assert rate_limit_reached(request, action="test_peek", rate="2/m")
+    other = RequestFactory().get("/", REMOTE_ADDR="192.0.2.46")
+    assert not rate_limit_reached(other, action="test_peek", rate="2/m")
