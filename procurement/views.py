@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -31,6 +32,7 @@ class BidderCheckView(PortalView):
                 "results": results,
                 "today": timezone.localdate(),
                 "limit": bidders.BIDDER_CHECK_LIMIT,
+                "criteria_url": reverse("procurement:criteria"),
             },
         )
 
