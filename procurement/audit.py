@@ -16,4 +16,7 @@ AUDIT_ACTIONS = {
     "tender_signal_note": _("recorded a conversation about a reported tender"),
     "tender_signal_closed": _("closed a reported tender"),
     "bidder_statement_issued": _("issued a bidder statement"),
+    "criteria_draft_created": _("started a draft version of the criteria catalogue"),
+    "criterion_changed": _("changed a criterion in a draft version of the criteria catalogue"),
+    "criteria_published": _("published a version of the criteria catalogue"),
 }

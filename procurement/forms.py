@@ -7,7 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AmbitionLevel, PlanVerdict, RequestKind
+from trustone.forms import DateInput
+
+from .models import AmbitionLevel, PlanVerdict, RequestKind, TenderPhase
 
 
 class BidderCheckForm(forms.Form):
@@ -119,4 +121,52 @@ class TenderSignalNoteForm(forms.Form):
 class TenderSignalCloseForm(forms.Form):
     outcome = forms.CharField(
         label=_("Outcome (the reporter reads it)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CriteriaFilterForm(forms.Form):
+    """The catalogue page's filters: a phase, an ambition level, a published version."""
+
+    phase = forms.ChoiceField(label=_("Phase"), required=False)
+    ambition = forms.ChoiceField(label=_("Ambition level"), required=False)
+    version = forms.TypedChoiceField(label=_("Version"), coerce=int, required=False)
+
+    def __init__(self, *args: Any, versions: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].choices = [("", _("All phases")), *TenderPhase.choices]
+        self.fields["ambition"].choices = [("", _("All levels")), *AmbitionLevel.choices]
+        self.fields["version"].choices = [("", _("The version in force")), *versions]
+
+
+TEXT_HELP = _(
+    "One paragraph or numbered point per line; start a line with “- ” for a bullet point."
+)
+
+
+class CriterionForm(forms.Form):
+    title_nl = forms.CharField(label=_("Title (Dutch)"), max_length=300)
+    text_nl = forms.CharField(
+        label=_("Criterion (Dutch)"),
+        widget=forms.Textarea(attrs={"rows": 12, "lang": "nl"}),
+        help_text=TEXT_HELP,
+    )
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300)
+    text_en = forms.CharField(
+        label=_("Criterion (English)"),
+        widget=forms.Textarea(attrs={"rows": 12, "lang": "en"}),
+        help_text=TEXT_HELP,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["title_nl"].widget.attrs["lang"] = "nl"
+        self.fields["title_en"].widget.attrs["lang"] = "en"
+
+
+class CataloguePublishForm(forms.Form):
+    valid_from = forms.DateField(label=_("Valid from"), widget=DateInput())
+    note = forms.CharField(
+        label=_("What changed"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown with the version, for everyone who uses the catalogue."),
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_test_views, tender_signal_views, views
+from . import catalogue_views, plan_test_views, tender_signal_views, views
 from .tenders import views as tenders
 
 app_name = "procurement"
@@ -61,5 +61,42 @@ urlpatterns = [
         "reports/plan-tests/<int:pk>/plan/",
         plan_test_views.PlanTestAttachmentView.as_view(),
         name="plan_test_attachment",
+    ),
+    # The criteria catalogue (Bijlage 3): public reading, the coordinator's versions.
+    path("procurement/criteria/", catalogue_views.CriteriaView.as_view(), name="criteria"),
+    path(
+        "procurement/criteria/versions/",
+        catalogue_views.CatalogueVersionsView.as_view(),
+        name="criteria_versions",
+    ),
+    path(
+        "procurement/criteria/versions/new/",
+        catalogue_views.CatalogueDraftNewView.as_view(),
+        name="criteria_draft_new",
+    ),
+    path(
+        "procurement/criteria/versions/<int:version>/",
+        catalogue_views.CatalogueDraftView.as_view(),
+        name="criteria_draft",
+    ),
+    path(
+        "procurement/criteria/versions/<int:version>/publish/",
+        catalogue_views.CataloguePublishView.as_view(),
+        name="criteria_publish",
+    ),
+    path(
+        "procurement/criteria/versions/criteria/<int:pk>/",
+        catalogue_views.CriterionEditView.as_view(),
+        name="criterion_edit",
+    ),
+    path(
+        "procurement/criteria/<slug:code>/docx/",
+        catalogue_views.CriterionDocxView.as_view(),
+        name="criterion_docx",
+    ),
+    path(
+        "procurement/criteria/<slug:code>/pdf/",
+        catalogue_views.CriterionPdfView.as_view(),
+        name="criterion_pdf",
     ),
 ]

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -38,6 +39,7 @@ def _check_context(form: BidderCheckForm, results: Any) -> dict[str, Any]:
         "results": results,
         "today": timezone.localdate(),
         "limit": bidders.BIDDER_CHECK_LIMIT,
+        "criteria_url": reverse("procurement:criteria"),
     }
 
 

@@ -147,3 +147,23 @@ def ensure_framework_v1():
 @pytest.fixture
 def framework_v1(db):
     return ensure_framework_v1()
+
+
+def ensure_catalogue_v1():
+    """The criteria catalogue that procurement's migration 0003 ships (Bijlage 3); like
+    the framework, flushed by transactional tests, so tests that need it call this."""
+    import importlib
+
+    from django.apps import apps
+
+    from procurement.models import CriteriaCatalogue
+
+    if not CriteriaCatalogue.objects.filter(version=1).exists():
+        migration = importlib.import_module("procurement.migrations.0003_criteria_catalogue_v1")
+        migration.add_catalogue_v1(apps, None)
+    return CriteriaCatalogue.objects.get(version=1)
+
+
+@pytest.fixture
+def catalogue_v1(db):
+    return ensure_catalogue_v1()

@@ -53,16 +53,6 @@ def access_own_tender(actor: Actor, tender_id: int) -> Tender:
     return access_tender(actor, tender_id)
 
 
-def catalogue_in_force(on: date | None = None) -> CriteriaCatalogue | None:
-    """The published criteria catalogue valid on `on` (today)."""
-    on = on or timezone.localdate()
-    return (
-        CriteriaCatalogue.objects.filter(published_at__isnull=False, valid_from__lte=on)
-        .order_by("-valid_from", "-version")
-        .first()
-    )
-
-
 def criteria_of(catalogue: CriteriaCatalogue | None) -> QuerySet[Criterion]:
     if catalogue is None:
         return Criterion.objects.none()

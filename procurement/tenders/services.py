@@ -19,6 +19,7 @@ from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
 from .. import rules
+from ..catalogue import catalogue_in_force
 from ..models import (
     AmbitionLevel,
     BidderStatement,
@@ -28,7 +29,7 @@ from ..models import (
     TenderReminder,
     ValueBand,
 )
-from .selectors import catalogue_in_force, contract_deadlines, is_government, member_contractors
+from .selectors import contract_deadlines, is_government, member_contractors
 
 #: A reminder this many working days before a deadline.
 REMIND_BEFORE_WORKING_DAYS = 5

@@ -23,6 +23,7 @@ from trustone.languages import portal_language
 from trustone.pagination import paginate
 
 from .. import rules
+from ..catalogue import catalogue_in_force
 from ..models import AmbitionLevel, TenderPhase, TenderReportStatus
 from . import export, reports, selectors, services, targets
 from .forms import ReportNoteForm, ReturnForm, StartReportForm, TenderForm
@@ -46,7 +47,7 @@ LINK_LABELS = {
 
 
 def _form(actor: Any, *args: Any, tender: Any = None, **kwargs: Any) -> TenderForm:
-    catalogue = tender.catalogue if tender and tender.catalogue else selectors.catalogue_in_force()
+    catalogue = tender.catalogue if tender and tender.catalogue else catalogue_in_force()
     return TenderForm(
         *args,
         criteria=list(selectors.criteria_of(catalogue)),

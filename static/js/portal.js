@@ -9,12 +9,20 @@ document.addEventListener("click", (event) => {
   const element = event.target.closest("[data-confirm]");
   if (element && !window.confirm(element.dataset.confirm)) event.preventDefault();
 });
-// Copy buttons: <button data-copy="#id">.
+// Copy buttons: <button data-copy="#id">. With data-copied="Copied", the button (or its
+// .copy-label) says so for two seconds.
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-copy]");
   if (!button) return;
   const source = document.querySelector(button.dataset.copy);
-  if (source && navigator.clipboard) navigator.clipboard.writeText(source.textContent.trim());
+  if (!source || !navigator.clipboard) return;
+  navigator.clipboard.writeText(source.textContent.trim()).then(() => {
+    if (!button.dataset.copied) return;
+    const label = button.querySelector(".copy-label") || button;
+    if (label.dataset.label === undefined) label.dataset.label = label.textContent;
+    label.textContent = button.dataset.copied;
+    setTimeout(() => { label.textContent = label.dataset.label; }, 2000);
+  });
 });
 // The compact menu on small screens: the button shows and hides it (CSS hides the button
 // where the menu fits, and without JavaScript the menu simply wraps).

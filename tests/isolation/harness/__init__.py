@@ -14,6 +14,7 @@ from . import (
     lists,
     lists_aggregated,
     members,
+    procurement_catalogue,
     registry,
     reports,
     signals,
@@ -31,6 +32,7 @@ CASES: list[Case] = [
     *complaints.CASES,
     *reports.CASES,
     *assessing.CASES,
+    *procurement_catalogue.CASES,
 ]
 
 __all__ = ["CASES", "EVERYONE", "Case"]

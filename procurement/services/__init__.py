@@ -1,0 +1,1 @@
+"""Writes of procurement, split by concern."""
