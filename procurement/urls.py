@@ -23,6 +23,16 @@ urlpatterns = [
     path("tenders/<int:pk>/", tenders.TenderView.as_view(), name="tender"),
     path("tenders/<int:pk>/edit/", tenders.TenderEditView.as_view(), name="tender_edit"),
     path("tenders/<int:pk>/delete/", tenders.TenderDeleteView.as_view(), name="tender_delete"),
+    path(
+        "tenders/<int:pk>/bidder-check/",
+        tenders.TenderBidderCheckView.as_view(),
+        name="tender_bidder_check",
+    ),
+    path(
+        "tenders/<int:pk>/statement.pdf",
+        tenders.TenderStatementPdfView.as_view(),
+        name="tender_statement",
+    ),
     path("tenders/reports/", tenders.ReportListView.as_view(), name="tender_reports"),
     path("tenders/reports/new/", tenders.ReportStartView.as_view(), name="tender_report_new"),
     path("tenders/reports/<int:pk>/", tenders.ReportView.as_view(), name="tender_report"),

@@ -22,7 +22,7 @@ from trustone.forms import add_validation_errors
 from trustone.languages import portal_language
 from trustone.pagination import paginate
 
-from .. import rules
+from .. import bidders, rules, statements
 from ..catalogue import catalogue_in_force
 from ..models import AmbitionLevel, TenderPhase, TenderReportStatus
 from . import export, reports, selectors, services, targets
@@ -356,5 +356,54 @@ class ProcurementReportView(PortalView):
             raise NotFound
         response["Content-Disposition"] = (
             f'attachment; filename="trustone-procurement-report-{stamp}.{fmt}"'
+        )
+        return response
+
+
+class TenderBidderCheckView(PortalView):
+    """The bidder check, one click from the tender: a government checks the contractor;
+    the chosen result is stored with the tender as a dated statement (with its PDF)."""
+
+    access_policy = policies.GOVERNMENT
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        tender = selectors.access_own_tender(self.actor, pk)
+        query = request.GET.get("q", tender.contractor_name)
+        return render(
+            request,
+            "procurement/tenders/bidder_check.html",
+            {
+                "tender": tender,
+                "query": query,
+                "results": bidders.bidder_check(query) if query else None,
+            },
+        )
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        tender = selectors.access_own_tender(self.actor, pk)
+        result = bidders.bidder_by_slug(request.POST.get("company", ""))
+        if result is None:
+            raise NotFound
+        statement = statements.statement_issue(organisation_result=result, actor=self.actor)
+        services.tender_statement_attach(actor=self.actor, tender=tender, statement=statement)
+        messages.success(request, _("The bidder check is stored with the tender."))
+        return redirect("procurement:tender", tender.pk)
+
+
+class TenderStatementPdfView(PortalView):
+    """The PDF of the statement stored with a tender."""
+
+    access_policy = TENDER_READERS
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        tender = selectors.access_tender(self.actor, pk)
+        if tender.statement is None:
+            raise NotFound
+        response = HttpResponse(
+            statements.statement_pdf(tender.statement, language=portal_language()),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="trustone-statement-{tender.statement.code}.pdf"'
         )
         return response

@@ -2,6 +2,7 @@
 phase's deadlines and reminders, the annual tender report, the targets dashboard."""
 
 from datetime import date, timedelta
+from io import BytesIO
 
 import pytest
 from django.core import mail
@@ -229,8 +230,6 @@ def test_the_government_is_reminded_on_its_dashboard(world):
 
 
 def test_the_secretariat_exports_the_procurement_report(world):
-    from io import BytesIO
-
     from openpyxl import load_workbook
 
     _tender(world, tendered_on=date(2025, 4, 1), ambition="significant")
@@ -248,3 +247,39 @@ def test_the_secretariat_exports_the_procurement_report(world):
     assert office.get(reverse("procurement:procurement_report", args=["doc"])).status_code == 404
     url = reverse("procurement:procurement_report", args=["xlsx"])
     assert world.client("government_admin").get(url).status_code == 404
+
+
+def test_the_bidder_check_is_one_click_from_the_tender_and_stored_with_it(world):
+    company = world.organisations["company"]
+    CovenantMembership.objects.create(
+        organisation=company, member_type="full", joined_on=date(2024, 1, 1)
+    )
+    tender = _tender(world, contractor_name=company.name)
+    client = world.client("government_admin")
+    page = client.get(reverse("procurement:tender_bidder_check", args=[tender.pk]))
+    assert [r.organisation for r in page.context["results"]] == [company]
+    response = client.post(
+        reverse("procurement:tender_bidder_check", args=[tender.pk]), {"company": company.slug}
+    )
+    assert response.status_code == 302
+    tender.refresh_from_db()
+    statement = tender.statement
+    assert statement.organisation == company
+    pdf = client.get(reverse("procurement:tender_statement", args=[tender.pk]))
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
+    assert company.name in " ".join(text.split())
+    # Anyone can verify the stored statement's code.
+    verify = world.client("anonymous").get(reverse("procurement:statement", args=[statement.code]))
+    assert company.name in verify.content.decode()
+    # Another government cannot check or store for this tender.
+    from tests.conftest import make_user
+    from tests.factories import OrganisationFactory
+
+    other = make_user(OrganisationFactory(kind="government"), "admin")
+    from django.test import Client
+
+    outsider = Client()
+    outsider.force_login(other)
+    url = reverse("procurement:tender_bidder_check", args=[tender.pk])
+    assert outsider.get(url).status_code == 404
+    assert outsider.post(url, {"company": company.slug}).status_code == 404
