@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from trustone.forms import DateInput, MultipleFileField
@@ -93,7 +94,12 @@ class ComplaintForm(forms.Form):
             "this portal, with your receipt code."
         ),
     )
-    name = forms.CharField(label=_("Your name"), max_length=150, required=False)
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        required=False,
+        help_text=_("Give at least one of these three, so that the committee can reach you."),
+    )
     email = forms.EmailField(label=_("E-mail address"), required=False)
     phone = forms.CharField(label=_("Telephone number"), max_length=40, required=False)
 
@@ -132,11 +138,25 @@ class PartyMessageForm(forms.Form):
     body = forms.CharField(
         label=_("Your message"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    attachments = MultipleFileField(label=_("Evidence"), required=False)
+    attachments = MultipleFileField(
+        label=_("Evidence"),
+        required=False,
+        help_text=_("Photos, documents: at most 5 files of 10 MB each."),
+    )
 
 
 class CommitteeMessageForm(forms.Form):
-    audience = forms.ChoiceField(label=_("To"), choices=Audience.choices)
+    # No reader is preselected: a note meant for the committee must never reach a party
+    # because the first option was left as it was.
+    audience = forms.ChoiceField(
+        label=_("Who reads it?"),
+        choices=[("", _("Choose")), *Audience.choices],
+        help_text=_(
+            "The complainant and the member concerned each read only what is addressed to "
+            "them or to both parties. A note for the committee only is also read by the "
+            "secretariat staff on this case."
+        ),
+    )
     body = forms.CharField(
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
@@ -144,21 +164,32 @@ class CommitteeMessageForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    step = forms.ChoiceField(label=_("Step"))
+    """The committee's next step. The date and the addressee matter for some steps only:
+    the stylesheet shows them when such a step is chosen (all of them without `:has`)."""
+
+    step = forms.ChoiceField(
+        label=_("Step"),
+        help_text=_(
+            "Declared inadmissible, settled, withdrawn and ruling complied with close the case."
+        ),
+    )
     text = forms.CharField(
-        label=_("Decision, reasons or request"), widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Decision, reasons or request"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The parties read this text; a request for information, only the party asked."),
     )
     on = forms.DateField(
         label=_("Date"),
         required=False,
         widget=DateInput(),
         help_text=_(
-            "A hearing's or mediation's day; the date a reply or compliance is due (left "
-            "empty: the regulation's term)."
+            "Hearing or mediation: the day it takes place (required). Request for "
+            "information: the reply is due by this date. Ruling: compliance is due by this "
+            "date. Left empty, the regulation's term applies."
         ),
     )
     audience = forms.ChoiceField(
-        label=_("Request for information to"),
+        label=_("Whom does the committee ask?"),
         required=False,
         choices=[
             (Audience.COMPLAINANT, Audience.COMPLAINANT.label),
@@ -170,7 +201,10 @@ class StepForm(forms.Form):
     def __init__(self, *args: Any, steps: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         labels = dict(CaseStep.choices)
-        self.fields["step"].choices = [(step, labels[step]) for step in steps]
+        self.fields["step"].choices = [
+            ("", _("Choose a step")),
+            *[(step, capfirst(labels[step])) for step in steps],
+        ]
 
 
 class OrganisationChoiceForm(forms.Form):
@@ -194,9 +228,8 @@ class StaffForm(forms.Form):
 
     def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["staff"].choices = [
-            (user.pk, user.get_full_name() or user.email) for user in people
-        ]
+        # str(user): the full name, or the e-mail address when there is none.
+        self.fields["staff"].choices = [(user.pk, str(user)) for user in people]
 
 
 class RecuseForm(forms.Form):
@@ -205,7 +238,8 @@ class RecuseForm(forms.Form):
     def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["user"].choices = [
-            (user.pk, user.get_full_name() or user.email) for user in people
+            ("", _("Choose")),
+            *[(user.pk, str(user)) for user in people],
         ]
 
 

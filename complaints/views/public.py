@@ -30,7 +30,9 @@ SESSION_KEY = "complaints_case"
 
 def _private(response: HttpResponse) -> HttpResponse:
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    # No referrer leaves the portal; not "no-referrer", under which browsers send
+    # "Origin: null" with the page's own forms and the CSRF check refuses every filing.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
