@@ -250,8 +250,9 @@ def access_published_ruling(ruling_id: int) -> PublishedRuling:
     return ruling
 
 
-def _count_task(count: int, singular: str, plural: str, url: str) -> list[tuple[str, str]]:
-    return [(ngettext(singular, plural, count) % {"count": count}, url)] if count else []
+def _count_task(count: int, label: str, url: str) -> list[tuple[str, str]]:
+    """A task naming how many there are (`label` is the ngettext of `count`), if any."""
+    return [(label % {"count": count}, url)] if count else []
 
 
 def case_tasks(actor: Actor) -> list[tuple[str, str]]:
@@ -264,28 +265,40 @@ def case_tasks(actor: Actor) -> list[tuple[str, str]]:
         tasks = []
         if is_committee(actor):
             tasks += _count_task(
-                cases.filter(status=CaseStatus.RECEIVED).count(),
-                "%(count)s case to decide on admissibility",
-                "%(count)s cases to decide on admissibility",
+                count := cases.filter(status=CaseStatus.RECEIVED).count(),
+                ngettext(
+                    "%(count)s case to decide on admissibility",
+                    "%(count)s cases to decide on admissibility",
+                    count,
+                ),
                 url + "?status=received",
             )
         tasks += _count_task(
-            overdue_cases(cases).count(),
-            "%(count)s case past a deadline",
-            "%(count)s cases past a deadline",
+            count := overdue_cases(cases).count(),
+            ngettext(
+                "%(count)s case past a deadline",
+                "%(count)s cases past a deadline",
+                count,
+            ),
             url + "?overdue=1",
         )
         tasks += _count_task(
-            awaiting_committee(cases).count(),
-            "%(count)s case with news from a complainant or party",
-            "%(count)s cases with news from a complainant or party",
+            count := awaiting_committee(cases).count(),
+            ngettext(
+                "%(count)s case with news from a complainant or party",
+                "%(count)s cases with news from a complainant or party",
+                count,
+            ),
             url,
         )
         if actor.is_secretariat_admin:
             tasks += _count_task(
-                referrals_visible_to(actor).count(),
-                "%(count)s referral to put before the steering group",
-                "%(count)s referrals to put before the steering group",
+                count := referrals_visible_to(actor).count(),
+                ngettext(
+                    "%(count)s referral to put before the steering group",
+                    "%(count)s referrals to put before the steering group",
+                    count,
+                ),
                 reverse("complaints:referrals"),
             )
         return tasks
@@ -297,12 +310,12 @@ def case_tasks(actor: Actor) -> list[tuple[str, str]]:
                 reverse("complaints:case", args=[case.pk]),
             )
             for case in cases_visible_to(actor).filter(reply_due__isnull=False)
-            if _asked(case, reader_of(actor, case))
+            if open_request_asks(case, reader_of(actor, case))
         ]
     return []
 
 
-def _asked(case: Case, reader: Reader) -> bool:
+def open_request_asks(case: Case, reader: Reader) -> bool:
     """Whether the open request for information in `case` is addressed to `reader`."""
     request = (
         CaseEntry.objects.filter(case=case, step="information")

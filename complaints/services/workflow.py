@@ -30,7 +30,7 @@ from ..models import (
     Recusal,
     Side,
 )
-from ..selectors import PARTY_KINDS, Reader, is_committee, is_committee_chair
+from ..selectors import PARTY_KINDS, Reader, is_committee, is_committee_chair, open_request_asks
 from .filing import MAX_TEXT, _check_uploads, attachments_add, unsealed
 from .notify import notify_entry
 
@@ -99,9 +99,11 @@ def case_message_post(
         case=case, side=SIDE_OF[reader], audience=audience, author=author, body=body.strip()
     )
     attachments_add(entry, attachments)
-    if reader in (Reader.COMPLAINANT, Reader.RESPONDENT) and case.reply_due is not None:
-        # An answer to a request for information stops its clock.
-        Case.objects.filter(pk=case.pk).update(reply_due=None)
+    # An answer to a request for information addressed to this side stops its clock.
+    answers = reader in (Reader.COMPLAINANT, Reader.RESPONDENT)
+    if case.reply_due is not None and answers and open_request_asks(case, reader):
+        case.reply_due = None
+        case.save(update_fields=["reply_due"])
     audit_record(actor=actor, action="complaint_message_posted", target=case)
     transaction.on_commit(lambda: notify_entry(entry.pk))
     return entry
@@ -218,7 +220,7 @@ def assignable_staff() -> list[User]:
             memberships__is_active=True,
         )
         .distinct()
-        .order_by("first_name", "last_name", "email")
+        .order_by("full_name", "email")
     )
 
 
@@ -249,7 +251,7 @@ def recusable_people(case: Case) -> list[User]:
     recused = set(case.recusals.values_list("user_id", flat=True))
     return sorted(
         (user for pk, user in people.items() if pk not in recused),
-        key=lambda user: (user.get_full_name() or user.email).casefold(),
+        key=lambda user: (user.full_name or user.email).casefold(),
     )
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from trustone.access import policies
 from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
-from trustone.ratelimit import rate_limit_exceeded
+from trustone.ratelimit import rate_limit_exceeded, rate_limit_reached
 
 from .. import rules, selectors, services, throttle
 from ..forms import ComplaintForm, PartyMessageForm, ReceiptForm
@@ -70,10 +70,13 @@ class ComplaintCreateView(PortalView):
         return self._page(request, ComplaintForm())
 
     def post(self, request: HttpRequest) -> HttpResponse:
+        # Only filed complaints count, so that a form sent back with errors locks nobody
+        # out; once the limit is reached, every filing waits.
         form = ComplaintForm(request.POST, request.FILES)
-        if rate_limit_exceeded(
+        if rate_limit_reached(
             request, action="complaint_file", rate=settings.COMPLAINTS_INTAKE_RATE
         ):
+            form.is_valid()  # what was typed is shown again, with the limit on top
             form.add_error(
                 None,
                 _(
@@ -100,6 +103,9 @@ class ComplaintCreateView(PortalView):
             except ValidationError as error:
                 add_validation_errors(form, error)
             else:
+                rate_limit_exceeded(
+                    request, action="complaint_file", rate=settings.COMPLAINTS_INTAKE_RATE
+                )
                 return _private(
                     render(
                         request,

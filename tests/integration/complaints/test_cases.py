@@ -430,3 +430,40 @@ def test_the_case_list_queries_do_not_grow_with_the_cases(
         page = committee.get(reverse("complaints:cases"))
     assert page.status_code == 200
     assert len(page.context["rows"]) == cases
+
+
+def test_only_the_side_that_was_asked_stops_the_reply_clock(world):
+    case = dispute(world, by="ngo_admin", against="company")
+    committee = as_actor(world, "committee_member")
+    services.case_step_take(
+        actor=committee, case=case, step="information", text="Uw kant?", audience="respondent"
+    )
+    case.refresh_from_db()
+    due = case.reply_due
+    assert due is not None
+    services.case_message_post(
+        actor=as_actor(world, "ngo_admin"),
+        case=case,
+        reader=services.filing.Reader.COMPLAINANT,
+        body="Nog een opmerking.",
+        attachments=[],
+    )
+    case.refresh_from_db()
+    assert case.reply_due == due  # the NGO was not asked
+    services.case_message_post(
+        actor=as_actor(world, "company_admin"),
+        case=case,
+        reader=services.filing.Reader.RESPONDENT,
+        body="Hier is onze kant.",
+        attachments=[],
+    )
+    case.refresh_from_db()
+    assert case.reply_due is None
+
+
+def test_a_form_with_errors_does_not_count_against_the_intake_limit(client, settings):
+    settings.COMPLAINTS_INTAKE_RATE = "1/h"
+    for _attempt in range(3):
+        assert _file(client, what="").status_code == 400
+    assert _file(client).status_code == 200
+    assert _file(client).status_code == 429

@@ -294,7 +294,7 @@ def test_a_published_version_is_never_edited(world, catalogue_v1) -> None:
     assert office.post(reverse("procurement:criteria_publish", args=[1]), {}).status_code == 404
     # The service refuses too, whoever calls it.
     actor = actor_for(world.users["secretariat_admin"])
-    with pytest.raises(ValidationError, match="never changed"):
+    with pytest.raises(ValidationError, match="nooit meer gewijzigd"):
         criterion_update(actor=actor, criterion=criterion, **data)
     criterion.refresh_from_db()
     assert criterion.text_nl == before
@@ -316,7 +316,7 @@ def test_bad_input_shows_errors_per_field(world, catalogue_v1) -> None:
     response = office.post(publish_url, {"valid_from": "2020-01-01", "note": "Nieuw."})
     assert response.status_code == 400
     assert set(response.context["form"].errors) == {"valid_from"}
-    assert "cannot take effect in the past" in page_text(response)
+    assert "kan niet ingaan op een datum in het verleden" in page_text(response)
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     response = office.post(publish_url, {"valid_from": tomorrow, "note": "  "})
     assert set(response.context["form"].errors) == {"note"}
