@@ -44,6 +44,11 @@ COMMITTEE_CHAIR = policies.kinds("complaints_committee", roles=["admin"])
 CASE_READERS: policies.Policy = policies.AnyOf(
     (COMMITTEE, policies.SECRETARIAT, policies.kinds(*PARTY_KINDS))
 )
+#: Who may write in a case file it may open: not a secretariat member who is neither
+#: coordinator nor assessor (issue 9): assigned to a case, it reads it only.
+CASE_WRITERS: policies.Policy = policies.AnyOf(
+    (COMMITTEE, policies.SECRETARIAT_ASSESSING, policies.kinds(*PARTY_KINDS))
+)
 DISPUTE_FILERS = policies.kinds(*PARTY_KINDS, roles=["admin"])
 
 
@@ -102,6 +107,7 @@ class CaseView(PortalView):
             "reader": str(reader),
             "overdue": selectors.case_is_overdue(case),
             "is_open": case.status != CaseStatus.CLOSED,
+            "inside": reader in (Reader.COMMITTEE, Reader.STAFF),
         }
         if reader == Reader.COMMITTEE:
             steps = rules.steps_open(case.status)
@@ -125,7 +131,8 @@ class CaseView(PortalView):
                 else None,
             )
         elif reader == Reader.STAFF:
-            context["message_form"] = forms.get("message_form") or CommitteeMessageForm()
+            if CASE_WRITERS.allows(self.actor):
+                context["message_form"] = forms.get("message_form") or CommitteeMessageForm()
         elif context["is_open"]:
             context["party_form"] = forms.get("message_form") or PartyMessageForm()
         status = 400 if forms else 200
@@ -134,6 +141,7 @@ class CaseView(PortalView):
 
 class CaseMessageView(CaseView):
     access_policy = CASE_READERS
+    write_policy = CASE_WRITERS
     http_method_names = ["post"]
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
