@@ -66,6 +66,8 @@ WORLD_USERS = (
     ("government_admin", "government", "admin"),
     ("sector_admin", "sector_organisation", "admin"),
     ("committee_member", "complaints_committee", "member"),
+    # The committee's chair: assigns secretariat staff to a case, records recusals.
+    ("committee_admin", "complaints_committee", "admin"),
     ("steering_member", "steering_group", "member"),
 )
 

@@ -129,7 +129,8 @@ class CaseView(PortalView):
                 published=selectors.published_ruling_of(case),
             )
         elif reader == Reader.STAFF:
-            context["message_form"] = forms.get("message_form") or CommitteeMessageForm()
+            if CASE_WRITERS.allows(self.actor):
+                context["message_form"] = forms.get("message_form") or CommitteeMessageForm()
         elif context["is_open"]:
             context["party_form"] = forms.get("message_form") or PartyMessageForm()
         status = 400 if forms else 200

@@ -17,7 +17,6 @@ from members.lifecycle import notice_preview
 from members.models import CovenantMembership, Termination
 from tests.conftest import make_user
 from tests.factories.complaints import MARKER, as_actor, complaint, dispute, evidence
-from trustone.access.actor import actor_for
 from trustone.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -224,9 +223,10 @@ def test_only_the_committee_and_the_assigned_staff_read_a_complaint(world):
         assert world.client(who).get(reverse("complaints:case", args=[case.pk])).status_code == 404
     page = world.client("committee_member").get(reverse("complaints:case", args=[case.pk]))
     assert MARKER in page.content.decode()
-    chair = make_user(world.organisations["complaints_committee"], "admin")
     services.case_staff_assign(
-        actor=actor_for(chair), case=case, user_ids=[world.users["secretariat_assessor"].pk]
+        actor=as_actor(world, "committee_admin"),
+        case=case,
+        user_ids=[world.users["secretariat_assessor"].pk],
     )
     page = world.client("secretariat_assessor").get(reverse("complaints:case", args=[case.pk]))
     assert MARKER in page.content.decode()
