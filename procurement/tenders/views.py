@@ -249,6 +249,10 @@ class ReportStartView(PortalView):
 
 class ReportView(PortalView):
     access_policy = TENDER_READERS
+    #: The government saves and submits its draft; the coordinator returns it.
+    write_policy: policies.Policy = policies.AnyOf(
+        (policies.GOVERNMENT, policies.SECRETARIAT_ADMIN)
+    )
 
     def get(self, request: HttpRequest, pk: int, **forms: Any) -> HttpResponse:
         report = selectors.access_report(self.actor, pk)
