@@ -96,7 +96,11 @@ class TenderSignalForm(forms.Form):
     government_name = forms.CharField(
         label=_("Contracting authority, if not in the list"), max_length=200, required=False
     )
-    tender_title = forms.CharField(label=_("Tender"), max_length=300)
+    tender_title = forms.CharField(
+        label=_("Title of the tender"),
+        max_length=300,
+        help_text=_("As the contracting authority published it, with its reference if any."),
+    )
     url = forms.URLField(label=_("Link to the tender"), required=False, assume_scheme="https")
     description = forms.CharField(
         label=_("What is missing?"),
@@ -114,7 +118,9 @@ class TenderSignalForm(forms.Form):
 
 class TenderSignalNoteForm(forms.Form):
     body = forms.CharField(
-        label=_("Conversation with the government"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Record a conversation or step"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Who you spoke with at the government, and what was agreed."),
     )
 
 

@@ -12,6 +12,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -189,6 +190,9 @@ class TenderView(PortalView):
                 ],
                 "is_owner": selectors.is_government(self.actor),
                 "english": portal_language() == "en",
+                "statement_code": statements.statement_code_display(tender.statement)
+                if tender.statement
+                else "",
             },
         )
 
@@ -265,7 +269,12 @@ class ReportView(PortalView):
             {
                 "report": report,
                 "tenders": [
-                    {**row, "ambition_label": levels.get(row["ambition"], row["ambition"])}
+                    {
+                        **row,
+                        "ambition_label": levels.get(row["ambition"], row["ambition"]),
+                        # Frozen as ISO text: a date again, to show it as the portal does.
+                        "date": parse_date(row.get("tendered_on") or ""),
+                    }
                     for row in reports.report_tenders(report)
                 ],
                 "is_owner": is_owner,
