@@ -85,6 +85,20 @@ class TenderForm(forms.Form):
             del self.fields["criteria"]
         self.fields["contractor"].queryset = contractors
 
+    def clean(self) -> dict[str, Any]:
+        """Apply or explain, named in the first round with the other errors (the service
+        checks it too)."""
+        data = super().clean() or {}
+        if data.get("isv_applied") is False and not data.get("isv_explanation", "").strip():
+            self.add_error(
+                "isv_explanation",
+                _(
+                    "Apply or explain: say why the International Social Conditions were not "
+                    "applied."
+                ),
+            )
+        return data
+
 
 class StartReportForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2016)

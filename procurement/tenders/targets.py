@@ -43,10 +43,12 @@ class YearRow:
         if self.targets is None:
             return []
         basis = self.targets[rules.BASIS]
-        return [
+        marks = [
             (rules.BASIS, basis),
             (rules.SIGNIFICANT, basis + self.targets[rules.SIGNIFICANT]),
         ]
+        # A boundary at either end of the bar marks nothing (after one year: 70/30/0).
+        return [(level, at) for level, at in marks if Decimal(0) < at < Decimal(100)]
 
 
 def _counts(tenders: QuerySet[Tender]) -> dict[tuple[int, int], dict[str, int]]:
