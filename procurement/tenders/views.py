@@ -249,6 +249,9 @@ class ReportStartView(PortalView):
 
 class ReportView(PortalView):
     access_policy = TENDER_READERS
+    #: The government saves and submits its draft; only the coordinator returns a
+    #: submitted report (a plain secretariat member writes nothing, issue 9).
+    write_policy = policies.AnyOf((policies.GOVERNMENT, policies.SECRETARIAT_ADMIN))
 
     def get(self, request: HttpRequest, pk: int, **forms: Any) -> HttpResponse:
         report = selectors.access_report(self.actor, pk)
