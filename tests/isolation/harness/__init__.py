@@ -15,6 +15,7 @@ from . import (
     lists_aggregated,
     members,
     procurement_catalogue,
+    procurement_tenders,
     registry,
     reports,
     signals,
@@ -33,6 +34,7 @@ CASES: list[Case] = [
     *reports.CASES,
     *assessing.CASES,
     *procurement_catalogue.CASES,
+    *procurement_tenders.CASES,
 ]
 
 __all__ = ["CASES", "EVERYONE", "Case"]
