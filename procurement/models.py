@@ -144,6 +144,10 @@ class BidderStatement(models.Model):
     organisation = models.ForeignKey(
         "members.Organisation", on_delete=models.PROTECT, related_name="bidder_statements"
     )
+    #: The company's name and registration number as issued (a rename later changes
+    #: neither the PDF nor what /verify/ shows).
+    company_name = models.CharField(max_length=200, blank=True)
+    registration_number = models.CharField(max_length=20, blank=True)
     issued_at = models.DateTimeField(default=timezone.now)
     is_listed = models.BooleanField()
     level = models.PositiveSmallIntegerField(null=True, blank=True)

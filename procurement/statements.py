@@ -66,6 +66,8 @@ def statement_issue(
     statement = BidderStatement(
         code=code,
         organisation=organisation_result.organisation,
+        company_name=organisation_result.organisation.name,
+        registration_number=organisation_result.organisation.registration_number,
         issued_at=timezone.now(),
         is_listed=organisation_result.is_listed,
         level=organisation_result.level,

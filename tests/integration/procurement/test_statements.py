@@ -238,3 +238,21 @@ def test_a_statement_of_an_unlisted_company_verifies_as_not_listed(client) -> No
     assert '<strong class="no">No</strong>' in page
     assert "not yet assessed" in page
     assert "Today the company's listing is still as the statement says." in page
+
+
+def test_the_statement_keeps_the_company_name_it_was_issued_with(db) -> None:
+    from django.test import Client
+
+    from members.models import CovenantMembership, Organisation
+
+    company = Organisation.objects.create(
+        name="Steenhandel Oud B.V.", slug="oud", kind="company", registration_number="12345678"
+    )
+    CovenantMembership.objects.create(
+        organisation=company, member_type="full", joined_on=date(2024, 1, 1)
+    )
+    statement = statement_issue(organisation_result=bidder_by_slug("oud"))
+    Organisation.objects.filter(pk=company.pk).update(name="Steenhandel Nieuw B.V.")
+    page = Client().get(reverse("procurement:statement", args=[statement.code]))
+    assert "Steenhandel Oud B.V." in page.content.decode()
+    assert statement.registration_number == "12345678"
