@@ -10,6 +10,7 @@ exist."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from members.models import User
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
 
@@ -59,6 +61,23 @@ def access_mechanism(actor: Actor, mechanism_id: int) -> GrievanceMechanism:
     if mechanism is None:
         raise NotFound
     return mechanism
+
+
+def case_people(case: Case) -> list[Any]:
+    """The people who work a case: the committee's active members and the case's active
+    staff, less anyone recused, by name (for e-mail and for recording a recusal)."""
+    recused = set(case.recusals.values_list("user_id", flat=True))
+    committee = User.objects.filter(
+        is_active=True,
+        memberships__organisation__kind=COMMITTEE,
+        memberships__is_active=True,
+    )
+    people = {user.pk: user for user in committee}
+    people.update({user.pk: user for user in case.assigned_staff.filter(is_active=True)})
+    return sorted(
+        (user for pk, user in people.items() if pk not in recused),
+        key=lambda user: (user.full_name or user.email).casefold(),
+    )
 
 
 def is_committee(actor: Actor) -> bool:

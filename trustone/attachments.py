@@ -56,3 +56,15 @@ def check_attachment(upload: Any, field: str = "attachment") -> None:
 def attachment_content_type(name: str) -> str:
     """The content type an accepted attachment is stored and served with."""
     return ALLOWED[name.rsplit(".", 1)[-1].lower()][0]
+
+
+def check_attachments(uploads: list[Any], *, at_most: int, errors: dict[str, str]) -> None:
+    """Put the first problem of a list of uploads on `errors["attachments"]`: too many
+    files, or the file that cannot be an attachment, by its name."""
+    if len(uploads) > at_most:
+        errors["attachments"] = _("Add at most %(count)s files.") % {"count": at_most}
+    for upload in uploads:
+        try:
+            check_attachment(upload, field="attachments")
+        except ValidationError as problem:
+            errors["attachments"] = f"{upload.name}: {' '.join(problem.messages)}"

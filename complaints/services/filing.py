@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from members.models import Organisation
 from trustone.access.actor import Actor
 from trustone.access.errors import require
-from trustone.attachments import attachment_content_type, check_attachment
+from trustone.attachments import attachment_content_type, check_attachments
 from trustone.audit.services import audit_record
 
 from .. import crypto, receipts, rules
@@ -61,13 +61,7 @@ def _reference(kind: str) -> str:
 
 
 def _check_uploads(attachments: list[Any], errors: dict[str, str]) -> None:
-    if len(attachments) > MAX_ATTACHMENTS:
-        errors["attachments"] = _("Add at most %(count)s files.") % {"count": MAX_ATTACHMENTS}
-    for upload in attachments:
-        try:
-            check_attachment(upload, field="attachments")
-        except ValidationError as problem:
-            errors["attachments"] = f"{upload.name}: {' '.join(problem.messages)}"
+    check_attachments(attachments, at_most=MAX_ATTACHMENTS, errors=errors)
 
 
 def _check_text(errors: dict[str, str], name: str, text: str, required: bool = True) -> None:

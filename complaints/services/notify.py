@@ -11,27 +11,18 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from members.models import User
 from members.selectors import active_people
 from trustone.mail import mail_users
 
 from ..models import Audience, Case, CaseEntry, CaseKind, Side
+from ..selectors import case_people
 
 TEMPLATE = "complaints/email/case.txt"
 
 
 def committee_people(case: Case) -> list[Any]:
     """The committee's members and the case's staff, less anyone recused."""
-    recused = set(case.recusals.values_list("user_id", flat=True))
-    people = list(
-        User.objects.filter(
-            is_active=True,
-            memberships__organisation__kind="complaints_committee",
-            memberships__is_active=True,
-        ).distinct()
-    )
-    people += list(case.assigned_staff.filter(is_active=True))
-    return [user for user in people if user.pk not in recused]
+    return case_people(case)
 
 
 def _complainants(case: Case) -> list[Any]:

@@ -30,7 +30,14 @@ from ..models import (
     Recusal,
     Side,
 )
-from ..selectors import PARTY_KINDS, Reader, is_committee, is_committee_chair, open_request_asks
+from ..selectors import (
+    PARTY_KINDS,
+    Reader,
+    case_people,
+    is_committee,
+    is_committee_chair,
+    open_request_asks,
+)
 from .filing import MAX_TEXT, _check_uploads, attachments_add, unsealed
 from .notify import notify_entry
 
@@ -240,19 +247,8 @@ def case_staff_assign(*, actor: Actor, case: Case, user_ids: list[int]) -> Case:
 
 
 def recusable_people(case: Case) -> list[User]:
-    """The committee's members and the case's staff, who may be recused."""
-    committee = User.objects.filter(
-        is_active=True,
-        memberships__organisation__kind="complaints_committee",
-        memberships__is_active=True,
-    )
-    people = {user.pk: user for user in committee}
-    people.update({user.pk: user for user in case.assigned_staff.all()})
-    recused = set(case.recusals.values_list("user_id", flat=True))
-    return sorted(
-        (user for pk, user in people.items() if pk not in recused),
-        key=lambda user: (user.full_name or user.email).casefold(),
-    )
+    """The committee's members and the case's staff who may be recused."""
+    return case_people(case)
 
 
 @transaction.atomic

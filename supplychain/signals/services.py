@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from members.selectors import active_people, secretariat_admins
 from trustone.access.actor import Actor
 from trustone.access.errors import require
-from trustone.attachments import attachment_content_type, check_attachment
+from trustone.attachments import attachment_content_type, check_attachment, check_attachments
 from trustone.audit.services import audit_record
 from trustone.mail import mail_users
 
@@ -78,13 +78,7 @@ def signal_file(
         errors["since"] = _("This date is in the future.")
     if urgency not in SignalUrgency.values:
         errors["urgency"] = _("Choose how urgent it is.")
-    if len(attachments) > MAX_ATTACHMENTS:
-        errors["attachments"] = _("Add at most %(count)s files.") % {"count": MAX_ATTACHMENTS}
-    for upload in attachments:
-        try:
-            check_attachment(upload, field="attachments")
-        except ValidationError as problem:
-            errors["attachments"] = f"{upload.name}: {' '.join(problem.messages)}"
+    check_attachments(attachments, at_most=MAX_ATTACHMENTS, errors=errors)
     if errors:
         raise ValidationError(errors)
     signal = Signal(
