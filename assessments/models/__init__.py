@@ -1,5 +1,6 @@
 """The models of the assessments app, one module per part of the domain."""
 
+from .annual_report import AnnualReport, AnnualReportStatus
 from .assessment import (
     Assessment,
     AssessmentKind,
@@ -18,6 +19,18 @@ from .framework import (
     Question,
     QuestionSource,
     Step,
+)
+from .projects import (
+    CriterionJudgement,
+    ParticipantDocument,
+    ParticipantKind,
+    Project,
+    ProjectCriterion,
+    ProjectEntry,
+    ProjectEntryKind,
+    ProjectKind,
+    ProjectParticipant,
+    ProjectStatus,
 )
 from .report import (
     Action,
@@ -39,14 +52,16 @@ from .report import (
 )
 
 __all__ = [
-    "evidence_path",
     "Action",
     "ActionStatus",
+    "AnnualReport",
+    "AnnualReportStatus",
     "Answer",
     "AnswerOption",
     "Assessment",
     "AssessmentKind",
     "AssessmentStatus",
+    "CriterionJudgement",
     "DelayCase",
     "Evidence",
     "FaqEntry",
@@ -55,6 +70,15 @@ __all__ = [
     "HelpdeskMessage",
     "HelpdeskThread",
     "Importer",
+    "ParticipantDocument",
+    "ParticipantKind",
+    "Project",
+    "ProjectCriterion",
+    "ProjectEntry",
+    "ProjectEntryKind",
+    "ProjectKind",
+    "ProjectParticipant",
+    "ProjectStatus",
     "Question",
     "QuestionSource",
     "Rating",
@@ -70,4 +94,5 @@ __all__ = [
     "Step",
     "Theme",
     "ThreadKind",
+    "evidence_path",
 ]
