@@ -3,6 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 
 AUDIT_ACTIONS = {
+    "annual_report_generated": _("generated a version of the annual report"),
+    "annual_report_published": _("published the annual report"),
+    "annual_report_discarded": _("discarded a draft of the annual report"),
+    "annual_report_exported": _("exported a table of the annual report unsuppressed"),
     "period_opened": _("opened a reporting period"),
     "report_submitted": _("submitted a report"),
     "report_returned": _("returned a report for changes"),

@@ -3,6 +3,7 @@ from celery import shared_task
 from trustone.jobs.services import run_as_job
 from trustone.jobs.tasks import JobTask
 
+from .annual.services import annual_report_build_job, annual_report_pdfs_render
 from .assessment.services import assessments_score_job
 from .report.services import (
     reminders_send,
@@ -46,3 +47,24 @@ def report_pdfs_requeue_task() -> int:
     """Every few minutes: queue again the submitted reports whose PDF or confirmation is
     still missing (a lost message, a broker that was away at submission)."""
     return report_pdfs_requeue()
+
+
+@shared_task(base=JobTask, name="assessments.tasks.rebuild_annual_report_task")
+def rebuild_annual_report_task(job_id: int) -> None:
+    """Queue `lists`, by its name: collect and disclose a version of the annual report."""
+    run_as_job(annual_report_build_job)(job_id)
+
+
+@shared_task(
+    name="assessments.tasks.render_annual_report_pdf_task",  # queue `reports`, by its name
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(Exception,),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+def render_annual_report_pdf_task(report_id: int) -> None:
+    """The Dutch and English PDFs of a version of the annual report (idempotent)."""
+    annual_report_pdfs_render(report_id=report_id)

@@ -52,7 +52,7 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
 
 
 def bar_chart(
-    bars: Sequence[Bar], *, title: str, width: int = 560, label_width: int = 190
+    bars: Sequence[Bar], *, title: str, width: int = 560, label_width: int = 220
 ) -> SafeString:
     """Horizontal bars, one per row, the value at the end of each."""
     row, gap = 22, 6
@@ -65,7 +65,7 @@ def bar_chart(
         length = max(1.0, room * _n(bar.value) / top) if _n(bar.value) else 0
         body.append(
             f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end" fill="{INK}">'
-            f"{escape(_shorten(bar.label, 30))}</text>"
+            f"{escape(_shorten(bar.label, label_width // 7))}</text>"
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{row}"'
             f' fill="{ACCENT}"/>'
             f'<text x="{label_width + length + 6:.1f}" y="{y + 15}" fill="{INK}">'

@@ -17,6 +17,7 @@ JOB_KINDS = {
     "assessments_score": _("Scoring the submitted reports"),
     "site_matching": _("Matching facilities to the registry of production sites"),
     "lists_rebuild": _("Rebuilding the lists"),
+    "annual_report": _("Generating the annual report"),
 }
 
 
