@@ -142,7 +142,8 @@ def _levels_at(end: date, companies: set[int]) -> dict[int, int]:
 
 def collect_levels(year: int) -> TableInput:
     members = set(_members(year))
-    groups: dict[tuple[str, ...], set[int]] = {(str(n),): set() for n in range(1, 6)}
+    # Level 0: not yet classified.
+    groups: dict[tuple[str, ...], set[int]] = {(str(n),): set() for n in range(0, 6)}
     for company, level in _levels_at(year_end(year), members).items():
         groups[(str(level),)].add(company)
     return _count_cells({path: found for path, found in groups.items() if found})
@@ -158,7 +159,7 @@ def collect_level_moves(year: int) -> TableInput:
     groups: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for company, level in now.items():
         groups[(str(before.get(company, NEW)), str(level))].add(company)
-    sources = [NEW, *map(str, range(1, 6))]
+    sources = [NEW, *map(str, range(0, 6))]
     return _count_cells(
         dict(sorted(groups.items(), key=lambda item: (sources.index(item[0][0]), item[0][1])))
     )
@@ -326,6 +327,8 @@ def region_label(depth: int, code: str) -> str:
 def level_label(_depth: int, code: str) -> str:
     if code == NEW:
         return gettext("No level yet")
+    if code == "0":
+        return gettext("Not yet classified")
     return gettext("Level %(level)s") % {"level": code}
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .annual_data import annual_chains_generate
 from .data import bench_company, covenants_generate, levels_generate, log, organisations_generate
 from .listing_data import listing_fixtures_generate
 from .lists_data import supply_chains_generate
@@ -29,6 +30,7 @@ DATA_STEPS: tuple[DataStep, ...] = (
     DataStep("levels", levels_generate),
     DataStep("listing_fixtures", listing_fixtures_generate),
     DataStep("supply_chains", supply_chains_generate),
+    DataStep("annual_report_chains", annual_chains_generate),
 )
 
 
