@@ -14,8 +14,9 @@ class AssessmentsConfig(AppConfig):
         from supplychain.references import register_facility_references
         from trustone.audit.actions import register_actions
         from trustone.dashboard import register_tasks
-        from trustone.demo import register_seeder
+        from trustone.demo import register_seeder, register_summary
 
+        from .annual.demo import seed_annual_report
         from .assessment.delays import delay_tasks, explanatory_note_subquery
         from .assessment.selectors import assessment_tasks
         from .audit import AUDIT_ACTIONS
@@ -31,4 +32,5 @@ class AssessmentsConfig(AppConfig):
         member_pages.register(plan_page)
         register_facility_references(facilities_in_reports)
         register_seeder(seed_assessments)
+        register_summary(seed_annual_report)
         list_builder_register(ListKind.PROJECT_REGIONS, project_region_rows)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from trustone.demo import demo_seeders
+from trustone.demo import demo_seeders, demo_summaries
 
 from .models import Membership, Organisation, User
 
@@ -403,6 +403,8 @@ def seed_demo() -> list[DemoUser]:
     _seed_memberships(organisations)
     for seeder in demo_seeders:  # the supplier list, the reporting period, assessments …
         seeder(organisations)
+    for summary in demo_summaries:  # the annual report, over all of it
+        summary(organisations)
     return USERS
 
 

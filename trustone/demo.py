@@ -15,3 +15,8 @@ from trustone.hooks import Hook
 Seeder = Callable[[dict[str, Any]], None]
 demo_seeders: Hook[Seeder] = Hook("demo seeders")
 register_seeder = demo_seeders.register
+
+#: Seeders that report over what every other seeder made (the annual report): they run
+#: after all of them.
+demo_summaries: Hook[Seeder] = Hook("demo summaries")
+register_summary = demo_summaries.register

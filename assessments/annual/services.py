@@ -94,25 +94,38 @@ def annual_report_inputs(year: int, progress: Callable[[int, int], None]) -> dic
     }
 
 
-def annual_report_build_job(job: Any) -> None:
-    """The job's body: the snapshot and the figures, then the PDFs are queued."""
-    report = AnnualReport.objects.filter(pk=job.params.get("report")).first()
+def annual_report_build(
+    *, report_id: int, progress: Callable[[int, int], None] = lambda done, total: None
+) -> AnnualReport | None:
+    """Take the snapshot of a version being generated and compute its figures, then
+    queue its PDFs. Does nothing (returns None) when the version is not being generated
+    any more: a redelivered job changes nothing."""
+    report = AnnualReport.objects.filter(pk=report_id).first()
     if report is None or report.status != AnnualReportStatus.GENERATING:
-        job_finish(job.pk, message=_("Nothing to do."))
-        return
-    inputs = annual_report_inputs(
-        report.year, lambda done, total: job_progress(job.pk, done=done, total=total)
-    )
+        return None
+    inputs = annual_report_inputs(report.year, progress)
     figures = figures_from(inputs)
     with transaction.atomic():
         report = AnnualReport.objects.select_for_update().get(pk=report.pk)
         if report.status != AnnualReportStatus.GENERATING:
-            return
+            return None
         report.inputs, report.figures = inputs, figures
         report.status = AnnualReportStatus.DRAFT
         report.save(update_fields=["inputs", "figures", "status"])
         transaction.on_commit(lambda: current_app.signature(RENDER_TASK).delay(report.pk))
-    suppressed = sum(t["merged"] + t["left_out"] for t in figures["tables"].values())
+    return report
+
+
+def annual_report_build_job(job: Any) -> None:
+    """The job's body: the snapshot and the figures, then the PDFs are queued."""
+    report = annual_report_build(
+        report_id=job.params.get("report"),
+        progress=lambda done, total: job_progress(job.pk, done=done, total=total),
+    )
+    if report is None:
+        job_finish(job.pk, message=_("Nothing to do."))
+        return
+    suppressed = sum(t["merged"] + t["left_out"] for t in report.figures["tables"].values())
     job_finish(
         job.pk,
         message=ngettext(
