@@ -253,6 +253,23 @@ def test_publishing_waits_for_both_pdfs_then_freezes_the_version(world, members)
     assert AuditEntry.objects.filter(action="annual_report_published").count() == 1
 
 
+def test_a_failed_version_is_discarded_from_its_page(world) -> None:
+    report = annual_report_generate(actor=actor(world), year=YEAR)
+    report.job.status = JobStatus.FAILED
+    report.job.save()
+    annual_report_generate(actor=actor(world), year=YEAR)  # marks the first one failed
+    report.refresh_from_db()
+    assert report.status == AnnualReportStatus.FAILED
+    discard = reverse("annual:discard", args=[report.pk])
+    page = world.client("secretariat_admin").get(reverse("annual:review", args=[report.pk]))
+    assert discard in page.content.decode()
+    page = world.client("secretariat_member").get(reverse("annual:review", args=[report.pk]))
+    assert page.status_code == 200 and discard not in page.content.decode()
+    response = world.client("secretariat_admin").post(discard)
+    assert response.status_code == 302
+    assert not AnnualReport.objects.filter(pk=report.pk).exists()
+
+
 def test_discarding_a_draft_removes_it_and_its_pdfs(world, members) -> None:
     report = with_pdfs(built(world))
     files = [report.pdf_nl.name, report.pdf_en.name]
@@ -374,9 +391,12 @@ def test_the_unsuppressed_xlsx_of_a_two_level_table(world, members) -> None:
     ).exists()
 
 
-def test_an_export_of_an_unknown_table_is_not_found(world, members) -> None:
+def test_an_export_of_an_unknown_table_or_format_is_not_found(world, members) -> None:
     report = built(world)
     client = world.client("secretariat_admin")
+    for file_format in ("pdf", "csv%22"):
+        url = reverse("annual:export", args=[report.pk, "member_types", file_format])
+        assert client.get(url).status_code == 404
     assert (
         client.get(reverse("annual:export", args=[report.pk, "nothing", "csv"])).status_code == 404
     )
