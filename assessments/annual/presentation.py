@@ -120,11 +120,14 @@ def sections(report_figures: dict[str, Any]) -> list[SectionView]:
 def methodology(report_figures: dict[str, Any]) -> list[dict[str, Any]]:
     """What disclosure control did, per table: how many cells were combined with others
     and how many were left out. Never which, or their values."""
-    titles = {spec.key: str(spec.title) for spec in table_specs()}
-    return [
-        {"title": titles.get(row["table"], row["table"]), **row}
-        for row in report_figures.get("suppressed", [])
-    ]
+    specs = table_specs()
+    titles = {spec.key: str(spec.title) for spec in specs}
+    order = {spec.key: index for index, spec in enumerate(specs)}
+    rows = sorted(
+        report_figures.get("suppressed", []),
+        key=lambda row: order.get(row["table"], len(order)),
+    )
+    return [{"title": titles.get(row["table"], row["table"]), **row} for row in rows]
 
 
 def project_views(report_figures: dict[str, Any], language: str) -> list[dict[str, Any]]:

@@ -137,7 +137,7 @@ class ExportView(PortalView):
         report = selectors.access_annual_report(self.actor, pk)
         spec = next((s for s in table_specs() if s.key == key), None)
         table = report.inputs.get("tables", {}).get(key)
-        if spec is None or table is None:
+        if spec is None or table is None or file_format not in ("csv", "xlsx"):
             raise Http404
         rows = unsuppressed_rows(spec, table)
         audit_record(

@@ -213,10 +213,12 @@ def disclose_tables(tables: Mapping[str, TableInput], **options: Any) -> dict[st
 
 def suppression_summary(figures: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
     """For the methodology note: per table that lost detail, how many cells were merged
-    into "other" and how many were left out — never which or how much."""
+    into "other" and how many were left out — never which or how much. In the order of
+    the tables' keys: a snapshot read back from the database (where JSON objects keep no
+    order) gives the same summary as the snapshot it was when it was taken."""
     return [
         {"table": key, "merged": table["merged"], "left_out": table["left_out"]}
-        for key, table in figures.items()
+        for key, table in sorted(figures.items())
         if table["merged"] or table["left_out"]
     ]
 

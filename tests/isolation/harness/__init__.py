@@ -9,6 +9,7 @@ change it, a refused one must leave it as it was. Later endpoints add their Case
 """
 
 from . import (
+    annual_report,
     assessing,
     complaints,
     lists,
@@ -35,6 +36,7 @@ CASES: list[Case] = [
     *assessing.CASES,
     *procurement_catalogue.CASES,
     *procurement_tenders.CASES,
+    *annual_report.CASES,
 ]
 
 __all__ = ["CASES", "EVERYONE", "Case"]
