@@ -3,7 +3,11 @@ from celery import shared_task
 from trustone.jobs.services import run_as_job
 from trustone.jobs.tasks import JobTask
 
-from .annual.services import annual_report_build_job, annual_report_pdfs_render
+from .annual.services import (
+    annual_report_build_job,
+    annual_report_pdfs_render,
+    annual_reports_requeue,
+)
 from .assessment.services import assessments_score_job
 from .report.services import (
     reminders_send,
@@ -68,3 +72,10 @@ def rebuild_annual_report_task(job_id: int) -> None:
 def render_annual_report_pdf_task(report_id: int) -> None:
     """The Dutch and English PDFs of a version of the annual report (idempotent)."""
     annual_report_pdfs_render(report_id=report_id)
+
+
+@shared_task(name="assessments.tasks.annual_reports_requeue_task")
+def annual_reports_requeue_task() -> int:
+    """Every few minutes: send again the annual report jobs and PDFs a lost message left
+    undone."""
+    return annual_reports_requeue()

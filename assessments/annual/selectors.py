@@ -30,9 +30,8 @@ def access_annual_report(actor: Actor, pk: int) -> AnnualReport:
 def published_years() -> list[AnnualReport]:
     """The newest published version of every year, newest year first (public)."""
     latest: dict[int, AnnualReport] = {}
-    for report in AnnualReport.objects.filter(status=AnnualReportStatus.PUBLISHED).order_by(
-        "year", "version"
-    ):
+    published = AnnualReport.objects.filter(status=AnnualReportStatus.PUBLISHED)
+    for report in published.defer("inputs", "figures").order_by("year", "version"):
         latest[report.year] = report
     return [latest[year] for year in sorted(latest, reverse=True)]
 

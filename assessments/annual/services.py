@@ -8,13 +8,14 @@ retried rendering does nothing twice."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from celery import current_app
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -122,7 +123,7 @@ def annual_report_build_job(job: Any) -> None:
         report_id=job.params.get("report"),
         progress=lambda done, total: job_progress(job.pk, done=done, total=total),
     )
-    if report is None:
+    if report is None:  # already built (a redelivered message), or discarded
         job_finish(job.pk, message=_("Nothing to do."))
         return
     suppressed = sum(t["merged"] + t["left_out"] for t in report.figures["tables"].values())
@@ -165,6 +166,32 @@ def annual_report_pdfs_render(*, report_id: int) -> None:
             save=False,
         )
         AnnualReport.objects.filter(pk=report.pk).update(**{f"pdf_{language}": field.name})
+
+
+REQUEUE_AFTER = timedelta(minutes=10)
+
+
+def annual_reports_requeue() -> int:
+    """Beat: send again what a lost message left undone — the job of a version still
+    being generated some minutes after it was started, and the PDFs a version still
+    lacks. Both are idempotent, so a message that was only slow does nothing twice."""
+    before = timezone.now() - REQUEUE_AFTER
+    sent = 0
+    for job_id in AnnualReport.objects.filter(
+        status=AnnualReportStatus.GENERATING,
+        generated_at__lt=before,
+        job__status__in=[JobStatus.PENDING, JobStatus.RUNNING],
+    ).values_list("job_id", flat=True):
+        current_app.signature(BUILD_TASK).delay(job_id)
+        sent += 1
+    missing = AnnualReport.objects.filter(
+        status__in=[AnnualReportStatus.DRAFT, AnnualReportStatus.PUBLISHED],
+        generated_at__lt=before,
+    ).filter(Q(pdf_nl="") | Q(pdf_en=""))
+    for report_id in missing.values_list("pk", flat=True):
+        current_app.signature(RENDER_TASK).delay(report_id)
+        sent += 1
+    return sent
 
 
 @transaction.atomic

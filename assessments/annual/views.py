@@ -43,7 +43,7 @@ class AnnualReportsView(PortalView):
     write_policy = policies.SECRETARIAT_ADMIN
 
     def get(self, request: HttpRequest, form: GenerateForm | None = None) -> HttpResponse:
-        reports = selectors.annual_reports_visible_to(self.actor)
+        reports = selectors.annual_reports_visible_to(self.actor).defer("inputs", "figures")
         return render(
             request,
             "assessments/annual/list.html",

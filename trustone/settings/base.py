@@ -270,6 +270,10 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "assessments.tasks.report_pdfs_requeue_task",
         "schedule": timedelta(minutes=5),
     },
+    "annual-reports-requeue": {
+        "task": "assessments.tasks.annual_reports_requeue_task",
+        "schedule": timedelta(minutes=5),
+    },
     "site-matches-nightly": {
         "task": "supplychain.tasks.rebuild_site_matches_task",
         "schedule": timedelta(hours=24),

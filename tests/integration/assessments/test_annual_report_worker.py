@@ -92,3 +92,30 @@ def test_a_worker_generates_the_draft_and_its_pdfs_once(world, celery_worker) ->
     rebuild_annual_report_task.apply_async(args=[report.job.pk]).get(timeout=60)
     render_annual_report_pdf_task.apply_async(args=[report.pk]).get(timeout=60)
     assert state(report) == before
+
+
+@pytest.mark.worker
+def test_what_a_lost_message_left_undone_is_sent_again(world, celery_worker) -> None:
+    """The beat task: a version still being generated ten minutes on gets its job sent
+    again; a version still missing a PDF gets its rendering sent again. Recent ones are
+    left alone (their messages may still be on the way)."""
+    from datetime import timedelta
+
+    from assessments.annual.services import annual_reports_requeue
+    from trustone.jobs.models import Job
+
+    coordinator = world.users["secretariat_admin"]
+    job = Job.objects.create(kind="annual_report", started_by=coordinator)
+    lost = AnnualReport.objects.create(year=YEAR, version=1, generated_by=coordinator, job=job)
+    job.params = {"report": lost.pk}
+    job.save()
+    assert annual_reports_requeue() == 0  # just started: its message may be on its way
+    AnnualReport.objects.filter(pk=lost.pk).update(
+        generated_at=timezone.now() - timedelta(minutes=11)
+    )
+    assert annual_reports_requeue() == 1
+    wait_until(lambda: ready(lost), 120, "the draft and both PDFs after the requeue")
+
+    AnnualReport.objects.filter(pk=lost.pk).update(pdf_en="")  # its rendering was lost
+    assert annual_reports_requeue() == 1
+    wait_until(lambda: ready(lost), 60, "the English PDF again")
