@@ -7,6 +7,7 @@ class ComplaintsConfig(AppConfig):
     verbose_name = _("Complaints and disputes")
 
     def ready(self) -> None:
+        from assessments.steering.overdue import register_overdue_items
         from members.disputes import register_dispute_check
         from trustone.audit.actions import register_actions
         from trustone.dashboard import register_tasks
@@ -15,9 +16,10 @@ class ComplaintsConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the key check)
         from .audit import AUDIT_ACTIONS
         from .demo import seed_cases
-        from .selectors import case_tasks, pending_dispute
+        from .selectors import case_tasks, overdue_for_steering, pending_dispute
 
         register_actions(AUDIT_ACTIONS)
         register_dispute_check(pending_dispute)
         register_tasks(case_tasks)
         register_seeder(seed_cases)
+        register_overdue_items(overdue_for_steering)

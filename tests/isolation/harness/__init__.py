@@ -19,6 +19,7 @@ from . import (
     registry,
     reports,
     signals,
+    steering,
     supplychain,
 )
 from .case import EVERYONE, Case
@@ -35,6 +36,7 @@ CASES: list[Case] = [
     *assessing.CASES,
     *procurement_catalogue.CASES,
     *procurement_tenders.CASES,
+    *steering.CASES,
 ]
 
 __all__ = ["CASES", "EVERYONE", "Case"]
