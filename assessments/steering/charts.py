@@ -22,10 +22,12 @@ class Chart:
     headers: list[str]
     rows: list[list[Any]]
     note: str = ""
+    #: Shown instead of the chart when there is nothing to draw (the table stays).
+    empty: str = ""
 
 
 def _level_names() -> list[str]:
-    return [_("Not yet classified"), *(_("Level %(level)s") % {"level": n} for n in range(1, 6))]
+    return [_("Not classified"), *(_("Level %(level)s") % {"level": n} for n in range(1, 6))]
 
 
 def levels_chart(years: list[Year]) -> Chart:
@@ -48,7 +50,7 @@ def members_chart(years: list[Year]) -> Chart:
     title = _("Member companies and other parties, at the end of each year")
     columns = [str(row.year) for row in years]
     series = [
-        (_("Member companies"), [row.companies for row in years]),
+        (_("Companies"), [row.companies for row in years]),
         (_("Other parties"), [row.parties for row in years]),
     ]
     return Chart(
@@ -87,6 +89,9 @@ def score_chart(years: list[Year]) -> Chart:
             "fewer than three companies assessed shows no average, so that no single "
             "company's score can be read from it."
         ),
+        empty=""
+        if any(row.average_score is not None for row in scored)
+        else _("No report year has three or more companies assessed yet."),
     )
 
 
@@ -100,7 +105,7 @@ def movements_chart(years: list[Year]) -> Chart:
     return Chart(
         key="movements",
         title=title,
-        svg=column_chart(columns, series, title=title, stacked=False),
+        svg=line_chart(columns, series, title=title),
         headers=[
             _("Year"),
             _("Joined"),
