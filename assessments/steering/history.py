@@ -165,7 +165,10 @@ def recent_movements(actor: Actor, *, today: date | None = None) -> list[Movemen
     ]
     labels = dict(TerminationKind.choices)
     for _organisation, name, kind, notice_on, ends_on, decided_on in _terminations():
-        if kind == TerminationKind.NOTICE:
+        if kind == TerminationKind.NOTICE and not since <= notice_on <= today:
+            # notice given earlier: the end of the membership is the movement
+            on, what, label = ends_on, "ended", _("left after notice")
+        elif kind == TerminationKind.NOTICE:
             on, what, label = notice_on, "notice", _("gave notice")
         elif kind == TerminationKind.EXPULSION:
             on, what, label = decided_on or notice_on, "expelled", _("expelled")

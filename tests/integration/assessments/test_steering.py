@@ -246,6 +246,14 @@ def test_membership_movements(world) -> None:
         ends_on=today() - timedelta(days=10),
         recorded_by=recorder,
     )
+    noticed_long_ago = member("Lang Opgezegd B.V.", joined_on=date(2022, 8, 1))
+    terminated(
+        noticed_long_ago,
+        kind="notice",
+        notice_on=today() - timedelta(days=400),
+        ends_on=today() - timedelta(days=30),
+        recorded_by=recorder,
+    )
     long_gone = member("Lang Weg B.V.", joined_on=date(2022, 1, 1))
     terminated(
         long_gone,
@@ -278,6 +286,7 @@ def test_membership_movements(world) -> None:
     assert movements == [
         ("Geroyeerd B.V.", "expelled"),
         ("Nieuw Graniet", "joined"),
+        ("Lang Opgezegd B.V.", "ended"),  # gave notice before, left now
         ("Opzegger B.V.", "notice"),
     ]
     applications = response.context["applications"]
@@ -285,7 +294,7 @@ def test_membership_movements(world) -> None:
     html = response.content.decode()
     assert "priya@example.org" not in html and "Priya" not in html
     table = {row[0]: row[1:] for row in response.context["movement_chart"].rows}
-    assert table[2022] == [4, 0, 0, 0]  # joined, left after notice, expelled, otherwise
+    assert table[2022] == [5, 0, 0, 0]  # joined, left after notice, expelled, otherwise
     assert table[2023] == [0, 0, 0, 1]
     assert table[today().year][2] == 1
 
