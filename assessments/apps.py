@@ -24,9 +24,10 @@ class AssessmentsConfig(AppConfig):
         from .project_regions import project_region_rows
         from .public.selectors import plan_page
         from .report.selectors import facilities_in_reports, report_tasks
+        from .steering.selectors import steering_tasks
 
         register_actions(AUDIT_ACTIONS)
-        for tasks in (report_tasks, assessment_tasks, delay_tasks):
+        for tasks in (report_tasks, assessment_tasks, delay_tasks, steering_tasks):
             register_tasks(tasks)
         listing_notes.register(explanatory_note_subquery)
         member_pages.register(plan_page)

@@ -67,6 +67,7 @@ def seed_assessments(organisations: dict[str, Any]) -> None:
     """The reporting period, then the assessment demo data."""
     seed_reporting_period()
     _seed_assessment_queue(organisations)
+    _seed_delay_request(organisations)
     list_publish(ListKind.PROJECT_REGIONS)  # the plans now raise their themes
 
 
@@ -143,3 +144,36 @@ def _seed_assessment_queue(organisations: dict[str, Any]) -> None:
     if not SampleDraw.objects.filter(period=period).exists():
         with contextlib.suppress(ValidationError):  # nothing submitted to draw from
             sample_draw(actor=coordinator, period=period, kind="reports", size=1, seed="demo-2026")
+
+
+#: On level 3 since September 2023 (members.demo): more than a year behind the expected
+#: path from September 2026. It asks for special circumstances; the steering group's
+#: chair (`voorzitter-stuurgroep@`) decides on the steering group's dashboard.
+DELAYED = "Blauwe Hardsteen Import N.V."
+DELAY_ARGUMENT = (
+    "Onze grootste groeve in Soignies is in 2025 overgenomen door een nieuwe eigenaar die de "
+    "audit van de arbeidsomstandigheden opnieuw wilde laten doen; wij hebben de inkoop daar "
+    "verantwoord afgebouwd en zoeken een tweede leverancier, die pas in 2027 aan de eisen "
+    "van niveau 4 kan voldoen."
+)
+
+
+def _seed_delay_request(organisations: dict[str, Any]) -> None:
+    """A delayed company's request for special circumstances, awaiting the decision."""
+    from members.models import User
+    from trustone.access.actor import Actor
+
+    from .assessment.delays import special_circumstances_request
+    from .models import DelayCase
+
+    organisation = organisations.get(DELAYED)
+    if organisation is None or DelayCase.objects.filter(organisation=organisation).exists():
+        return
+    user = User.objects.filter(memberships__organisation=organisation).first() or (
+        User.objects.get(email="secretariaat@trustone.demo")
+    )
+    with contextlib.suppress(ValidationError):  # not (yet) delayed on the day of seeding
+        special_circumstances_request(
+            actor=Actor(user=user, organisation=organisation, role="admin"),
+            argument=DELAY_ARGUMENT,
+        )

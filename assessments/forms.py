@@ -209,7 +209,8 @@ class SteeringDecisionForm(forms.Form):
         from .models import SteeringDecision
 
         super().__init__(*args, **kwargs)
-        self.fields["decision"].choices = SteeringDecision.choices
+        # No decision preselected: the chair chooses one deliberately.
+        self.fields["decision"].choices = [("", _("Choose…")), *SteeringDecision.choices]
 
 
 # --- Sample checks --------------------------------------------------------------------

@@ -36,11 +36,6 @@ urlpatterns = [
         delay_views.KnowledgeModulesView.as_view(),
         name="knowledge_modules",
     ),
-    path(
-        "assessments/progress/<int:organisation_pk>/decision/",
-        delay_views.SteeringDecisionView.as_view(),
-        name="steering_decision",
-    ),
     path("my-progress/", delay_views.MyProgressView.as_view(), name="my_progress"),
     path("my-progress/note/", delay_views.ExplanatoryNoteView.as_view(), name="explanatory_note"),
     path(

@@ -8,6 +8,7 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self) -> None:
         from assessments.annual.tables import table_sources
+        from assessments.steering.overdue import register_overdue_items
         from members.disputes import register_dispute_check
         from trustone.audit.actions import register_actions
         from trustone.dashboard import register_tasks
@@ -17,10 +18,11 @@ class ComplaintsConfig(AppConfig):
         from .annual import annual_tables
         from .audit import AUDIT_ACTIONS
         from .demo import seed_cases
-        from .selectors import case_tasks, pending_dispute
+        from .selectors import case_tasks, overdue_for_steering, pending_dispute
 
         register_actions(AUDIT_ACTIONS)
         register_dispute_check(pending_dispute)
         register_tasks(case_tasks)
         register_seeder(seed_cases)
         table_sources.register(annual_tables)
+        register_overdue_items(overdue_for_steering)

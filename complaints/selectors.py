@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from assessments.steering.overdue import OverdueItem
 from members.models import User
 from trustone.access.actor import Actor
 from trustone.access.errors import NotFound
@@ -208,6 +209,57 @@ def overdue_cases(cases: QuerySet[Case]) -> QuerySet[Case]:
         | Q(status=CaseStatus.RULED, compliance_due__lt=today)
         | (~Q(status=CaseStatus.CLOSED) & Q(reply_due__lt=today))
     )
+
+
+def overdue_for_steering(actor: Actor) -> list[OverdueItem]:
+    """For the steering group's dashboard (registered in ComplaintsConfig.ready): the
+    cases past a running deadline, by reference, kind, status and deadline only — never
+    the complainant, the content or the member concerned (one query)."""
+    if not (actor.is_steering_group or actor.is_secretariat):
+        return []
+    today = timezone.localdate()
+    names = {
+        "admissibility": _("admissibility decision"),
+        "reply": _("reply"),
+        "ruling": _("ruling"),
+        "compliance": _("compliance"),
+    }
+    cases = overdue_cases(Case.objects.all()).only(
+        "reference",
+        "kind",
+        "status",
+        "admissibility_due",
+        "reply_due",
+        "ruling_due",
+        "compliance_due",
+    )
+    items = []
+    for case in cases.order_by("reference"):
+        deadlines = case_deadlines(case)
+        passed = [
+            (due, key)
+            for key, due in (
+                ("admissibility", deadlines.admissibility),
+                ("reply", deadlines.reply),
+                ("ruling", deadlines.ruling),
+                ("compliance", deadlines.compliance),
+            )
+            if due is not None and due < today
+        ]
+        if not passed:
+            continue
+        deadline, key = min(passed)
+        items.append(
+            OverdueItem(
+                reference=case.reference,
+                kind=case.get_kind_display(),
+                status=case.get_status_display(),
+                deadline_name=str(names[key]),
+                deadline=deadline,
+                days_overdue=(today - deadline).days,
+            )
+        )
+    return items
 
 
 def awaiting_committee(cases: QuerySet[Case]) -> QuerySet[Case]:

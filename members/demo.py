@@ -356,6 +356,13 @@ USERS: list[DemoUser] = [
         "member",
         "steering group member",
     ),
+    DemoUser(
+        "voorzitter-stuurgroep@trustone.demo",
+        "Marieke de Boer",
+        "Stuurgroep TruStone",
+        "admin",
+        "steering group chair (records the group's decisions)",
+    ),
 ]
 
 

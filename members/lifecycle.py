@@ -263,8 +263,10 @@ def termination_record(
     steering_group_decided_on: date | None,
 ) -> Termination:
     """The secretariat records a termination decided by or reported to the steering group:
-    deemed termination, stopped trading, takeover, expulsion (no notice period)."""
-    _secretariat_only(actor)
+    deemed termination, stopped trading, takeover, expulsion (no notice period). The
+    steering group's chair records an expulsion the group decided (DOMAIN §4.5) itself."""
+    if not (kind == TerminationKind.EXPULSION and actor.is_steering_group_chair):
+        _secretariat_only(actor)
     membership = CovenantMembership.objects.filter(organisation=organisation).first()
     if membership is None or membership.joined_on is None:
         raise ValidationError(_("This organisation is not a member."))

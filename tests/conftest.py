@@ -69,6 +69,8 @@ WORLD_USERS = (
     # The committee's chair: assigns secretariat staff to a case, records recusals.
     ("committee_admin", "complaints_committee", "admin"),
     ("steering_member", "steering_group", "member"),
+    # The steering group's chair: records the group's decisions (delays).
+    ("steering_admin", "steering_group", "admin"),
 )
 
 

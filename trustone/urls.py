@@ -54,6 +54,7 @@ urlpatterns = [
     path("signals/", include("supplychain.signals.urls")),
     path("complaints/", include("complaints.urls")),
     path("reports/", include("assessments.urls")),
+    path("steering/", include("assessments.steering.urls")),
     path("audit/", include("trustone.audit.urls")),
     path("jobs/", include("trustone.jobs.urls")),
     path("api/v1/", include("trustone.api_urls")),

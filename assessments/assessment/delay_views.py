@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trustone.access import policies
@@ -16,7 +15,7 @@ from trustone.access.views import PortalView
 from trustone.forms import add_validation_errors
 from trustone.pagination import paginate
 
-from ..forms import ExplanatoryNoteForm, SpecialCircumstancesForm, SteeringDecisionForm
+from ..forms import ExplanatoryNoteForm, SpecialCircumstancesForm
 from . import delays
 
 COMPANY_ADMIN = policies.kinds("company", roles=["admin"])
@@ -43,17 +42,11 @@ class ProgressView(PortalView):
         )
 
 
-def _member_page(request: HttpRequest, progress: Any, form: Any = None) -> HttpResponse:
+def _member_page(request: HttpRequest, progress: Any) -> HttpResponse:
     return render(
         request,
         "assessments/delay_member.html",
-        {
-            "progress": progress,
-            "case": progress.case,
-            "decision_form": form
-            or SteeringDecisionForm(initial={"decided_on": timezone.localdate()}),
-        },
-        status=400 if form is not None else 200,
+        {"progress": progress, "case": progress.case},
     )
 
 
@@ -83,26 +76,6 @@ class KnowledgeModulesView(PortalView):
                 % {"organisation": progress.organisation.name},
             )
         return redirect("assessments:delayed_member", organisation_pk)
-
-
-class SteeringDecisionView(PortalView):
-    access_policy = policies.SECRETARIAT_ADMIN
-    http_method_names = ["post"]
-
-    def post(self, request: HttpRequest, organisation_pk: int) -> HttpResponse:
-        progress = delays.access_delayed_member(self.actor, organisation_pk)
-        form = SteeringDecisionForm(request.POST)
-        if form.is_valid():
-            try:
-                delays.steering_decision_record(
-                    actor=self.actor, organisation=progress.organisation, **form.cleaned_data
-                )
-            except ValidationError as error:
-                add_validation_errors(form, error)
-            else:
-                messages.success(request, _("The steering group's decision is recorded."))
-                return redirect("assessments:delayed_member", organisation_pk)
-        return _member_page(request, progress, form)
 
 
 def _own_page(request: HttpRequest, actor: Any, **forms: Any) -> HttpResponse:

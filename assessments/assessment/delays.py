@@ -75,11 +75,12 @@ def _cases(organisation_ids: list[int]) -> dict[tuple[int, int, date], DelayCase
 
 
 def progress_of_members(actor: Actor, *, on: date | None = None) -> list[Progress]:
-    """For the secretariat: every current member company with a level, its time on it
-    and whether it is delayed. Three queries."""
+    """For the secretariat and the steering group (which decides on delays): every
+    current member company with a level, its time on it and whether it is delayed.
+    Three queries."""
     from members.public import listed_organisations
 
-    if not actor.is_secretariat:
+    if not (actor.is_secretariat or actor.is_steering_group):
         return []
     on = on or timezone.localdate()
     companies = list(listed_organisations(on=on).filter(covenant__member_type="full"))
@@ -232,13 +233,13 @@ def special_circumstances_request(*, actor: Actor, argument: str) -> DelayCase:
 def steering_decision_record(
     *, actor: Actor, organisation: Any, decision: str, decided_on: date, reason: str
 ) -> DelayCase:
-    """The secretariat records the steering group's decision on a delay: special
+    """The steering group's chair records the group's decision on a delay: special
     circumstances accepted, an improvement plan with one more year, or expulsion (which
-    ends the membership through the membership lifecycle)."""
+    ends the membership through the membership lifecycle, as of the decision date)."""
     from members.lifecycle import termination_record
     from members.models import TerminationKind
 
-    require(actor.is_secretariat_admin)
+    require(actor.is_steering_group_chair)
     progress = progress_of(organisation)
     if progress is None:
         raise ValidationError(_("This company is not delayed."))

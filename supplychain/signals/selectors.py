@@ -140,19 +140,24 @@ def route_is_overdue(route: SignalRoute, today: date | None = None) -> bool:
     )
 
 
+def signal_deadline(signal: Signal) -> date | None:
+    """The deadline an open signal is held to: routed by the day a company's first answer
+    would be due (the urgency's days from filing), then an outcome SIGNAL_OUTCOME_DAYS
+    after routing. None for a closed signal."""
+    if signal.status == SignalStatus.CLOSED:
+        return None
+    if signal.routed_at is None:
+        return response_due(
+            timezone.localdate(signal.filed_at), signal.urgency, settings.SIGNAL_RESPONSE_DAYS
+        )
+    return outcome_due(timezone.localdate(signal.routed_at), settings.SIGNAL_OUTCOME_DAYS)
+
+
 def signal_is_overdue(signal: Signal, today: date | None = None) -> bool:
     """Not yet routed when a company's first answer would already be due (the urgency's
     days from filing), or routed without an outcome after SIGNAL_OUTCOME_DAYS."""
-    today = today or timezone.localdate()
-    if signal.status == SignalStatus.CLOSED:
-        return False
-    if signal.routed_at is None:
-        due = response_due(
-            timezone.localdate(signal.filed_at), signal.urgency, settings.SIGNAL_RESPONSE_DAYS
-        )
-    else:
-        due = outcome_due(timezone.localdate(signal.routed_at), settings.SIGNAL_OUTCOME_DAYS)
-    return is_overdue(due, done=False, today=today)
+    due = signal_deadline(signal)
+    return due is not None and is_overdue(due, done=False, today=today or timezone.localdate())
 
 
 def signal_tasks(actor: Actor) -> list[tuple[str, str]]:

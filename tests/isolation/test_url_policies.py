@@ -33,6 +33,7 @@ OWN_NAMESPACES = {
     "procurement",
     "plans",
     "annual",
+    "steering",
 }
 
 

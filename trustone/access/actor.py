@@ -64,6 +64,15 @@ class Actor:
         """A secretariat assessor: reads and scores only the reports it is granted."""
         return self.is_secretariat and self.role == "assessor"
 
+    @property
+    def is_steering_group(self) -> bool:
+        return self.organisation_kind == "steering_group"
+
+    @property
+    def is_steering_group_chair(self) -> bool:
+        """The steering group's chair (its administrator): records the group's decisions."""
+        return self.is_steering_group and self.is_admin
+
     def acts_for(self, organisation: Any) -> bool:
         """True when the actor acts for exactly this organisation (object or id)."""
         organisation_id = getattr(organisation, "pk", organisation)

@@ -15,9 +15,10 @@ class Command(BaseCommand):
         users = seed_demo()
         kinds = dict(Organisation.objects.values_list("name", "kind"))
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
+        width = max(len(demo.email) for demo in users)
         for demo in users:
             totp = " + TOTP" if kinds[demo.organisation] in KINDS_WITH_MANDATORY_MFA else ""
-            self.stdout.write(f"  {demo.email:<30} {demo.description}{totp}")
+            self.stdout.write(f"  {demo.email:<{width}} {demo.description}{totp}")
         self.stdout.write(f"Password for all: {DEMO_PASSWORD}")
         self.stdout.write(
             f"TOTP secret for the two-factor users: {DEMO_TOTP_SECRET} "

@@ -111,31 +111,81 @@ def test_special_circumstances_and_an_improvement_plan(
     with django_capture_on_commit_callbacks(execute=True):
         assert admin.post(url, {"argument": argument}).status_code == 302
     assert [m.to for m in mail.outbox] == [[world.users["secretariat_admin"].email]]
-    decision = reverse("assessments:steering_decision", args=[company.pk])
-    # The coordinator records it; an assessor may not.
+    decision = reverse("steering:delay", args=[company.pk])
+    # The steering group's chair records it; a member of the group, the coordinator and
+    # an assessor may not.
     data = {"decision": "improvement_plan", "decided_on": "2026-11-20", "reason": "Overname"}
-    assert world.client("secretariat_assessor").post(decision, data).status_code == 404
-    response = world.client("secretariat_admin").post(decision, {**data, "reason": ""})
+    for who in ("secretariat_assessor", "secretariat_admin", "steering_member"):
+        assert world.client(who).post(decision, data).status_code == 404, who
+    assert not DelayCase.objects.get().decision
+    response = world.client("steering_admin").post(decision, {**data, "reason": ""})
     assert response.status_code == 400
-    assert world.client("secretariat_admin").post(decision, data).status_code == 302
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert world.client("steering_admin").post(decision, data).status_code == 302
     case = DelayCase.objects.get()
     assert (case.decision, case.improvement_deadline) == ("improvement_plan", date(2027, 11, 20))
+    assert case.updated_by == world.users["steering_admin"]
     assert case.argument == argument
-    assert world.client("secretariat_admin").post(decision, data).status_code == 400
+    assert [m.to for m in mail.outbox] == [[world.users["company_admin"].email]]
+    assert world.client("steering_admin").post(decision, data).status_code == 400
+    # The coordinator's page shows the decision and no longer offers the form.
+    page = world.client("secretariat_admin").get(
+        reverse("assessments:delayed_member", args=[company.pk])
+    )
+    assert page.status_code == 200
+    assert 'name="decision"' not in page.content.decode()
+    assert page.context["case"].decision == "improvement_plan"
 
 
-def test_expulsion_ends_the_membership(world) -> None:
+def test_expulsion_ends_the_membership(world, django_capture_on_commit_callbacks) -> None:
     company = world.organisations["company"]
     at_level(company, 3, years_ago(4))
-    world.client("secretariat_admin").post(
-        reverse("assessments:steering_decision", args=[company.pk]),
-        {
-            "decision": "expulsion",
-            "decided_on": timezone.localdate().isoformat(),
-            "reason": "Geen voortgang",
-        },
-    )
+    decided_on = timezone.localdate() - timedelta(days=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = world.client("steering_admin").post(
+            reverse("steering:delay", args=[company.pk]),
+            {
+                "decision": "expulsion",
+                "decided_on": decided_on.isoformat(),
+                "reason": "Geen voortgang",
+            },
+        )
+    assert response.status_code == 302
     termination = Termination.objects.get(organisation=company)
-    assert (termination.kind, termination.ends_on) == ("expulsion", timezone.localdate())
+    assert (termination.kind, termination.ends_on) == ("expulsion", decided_on)
+    assert termination.steering_group_decided_on == decided_on
+    assert termination.recorded_by == world.users["steering_admin"]
     assert DelayCase.objects.get().termination == termination
-    assert CovenantMembership.objects.get(organisation=company).ends_on == timezone.localdate()
+    assert CovenantMembership.objects.get(organisation=company).ends_on == decided_on
+    # The company's administrators hear of the decision and of the end of the membership
+    # (the secretariat too).
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert {world.users["company_admin"].email, world.users["secretariat_admin"].email} <= (
+        recipients
+    )
+    # The expelled company keeps its page with the decision.
+    page = world.client("steering_member").get(reverse("steering:delay", args=[company.pk]))
+    assert page.status_code == 200 and page.context["case"].decision == "expulsion"
+
+
+def test_the_chair_may_not_terminate_a_membership_otherwise(world) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    from members.lifecycle import termination_record
+    from trustone.access.actor import actor_for
+
+    company = world.organisations["company"]
+    CovenantMembershipFactory(organisation=company)
+    chair = actor_for(world.users["steering_admin"])
+    with pytest.raises(PermissionDenied):
+        termination_record(
+            actor=chair,
+            organisation=company,
+            kind="takeover",
+            reason="Overgenomen",
+            notice_on=timezone.localdate(),
+            ends_on=timezone.localdate(),
+            steering_group_decided_on=None,
+        )
+    assert not Termination.objects.exists()

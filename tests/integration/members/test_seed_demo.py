@@ -90,7 +90,14 @@ def test_seed_demo_is_idempotent_and_has_a_user_per_role(capsys) -> None:
         ("ngo", "member"),
         ("union", "member"),
         ("government", "admin"),
+        ("steering_group", "member"),
+        ("steering_group", "admin"),  # its chair records the group's decisions
     } <= roles
+    # A delayed company's request for special circumstances awaits the steering group.
+    from assessments.models import DelayCase
+
+    request = DelayCase.objects.get(organisation__name="Blauwe Hardsteen Import N.V.")
+    assert request.argument and not request.decision
     output = capsys.readouterr().out
     assert all(user.email in output for user in USERS)
 

@@ -20,6 +20,7 @@ from . import (
     registry,
     reports,
     signals,
+    steering,
     supplychain,
 )
 from .case import EVERYONE, Case
@@ -37,6 +38,7 @@ CASES: list[Case] = [
     *procurement_catalogue.CASES,
     *procurement_tenders.CASES,
     *annual_report.CASES,
+    *steering.CASES,
 ]
 
 __all__ = ["CASES", "EVERYONE", "Case"]

@@ -151,19 +151,6 @@ CASES: list[Case] = [
         state=_delay_cases,
     ),
     Case(
-        "record a steering group decision",
-        method="post",
-        url_name="assessments:steering_decision",
-        url=lambda w: reverse("assessments:steering_decision", args=[_delayed(w).pk]),
-        data=lambda w: {
-            "decision": "improvement_plan",
-            "decided_on": "2026-11-01",
-            "reason": "Overname",
-        },
-        allowed=SECRETARIAT_ADMIN,
-        state=_delay_cases,
-    ),
-    Case(
         "a company's progress",
         url_name="assessments:my_progress",
         url=lambda w: (_delayed(w), reverse("assessments:my_progress"))[1],

@@ -238,7 +238,9 @@ DISPUTE_READERS = (*COMMITTEE, "ngo_admin", "company_admin")
 ASSIGNED = ("secretariat_assessor",)
 #: Everyone acting for a party, the committee or the secretariat opens the list of cases
 #: (which cases it shows, cases_visible_to decides).
-CASE_LIST_READERS = tuple(who for who in EVERYONE if who != "steering_member")
+CASE_LIST_READERS = tuple(
+    who for who in EVERYONE if who not in {"steering_member", "steering_admin"}
+)
 #: Administrators of the kinds of organisation that may file a dispute.
 DISPUTE_FILERS = (
     "company_admin",

@@ -11,7 +11,7 @@ from django.urls import reverse
 from .case import SECRETARIAT_ADMIN, SECRETARIAT_ALL, Case
 from .lists import NGO, NGO_AND_UNION, _published
 
-STEERING = (*SECRETARIAT_ALL, "steering_member")
+STEERING = (*SECRETARIAT_ALL, "steering_member", "steering_admin")
 REGION_ROW = {
     "level": "region",
     "country": "IN",
