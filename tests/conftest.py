@@ -14,6 +14,7 @@ from django.test import Client
 
 from members.models import CovenantMembership, Membership, Organisation, User
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from trustone.access.mfa import KINDS_WITH_MANDATORY_MFA
 
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
@@ -27,7 +28,7 @@ def _clear_cache() -> None:
 def make_user(organisation: Organisation, role: str = "admin", **extra: Any) -> User:
     """A user with a membership; TOTP enrolled where the organisation's kind requires it."""
     membership = MembershipFactory(organisation=organisation, role=role, **extra)
-    if organisation.kind in {"secretariat", "ngo", "union"}:
+    if organisation.kind in KINDS_WITH_MANDATORY_MFA:
         TOTP.activate(membership.user, TEST_TOTP_SECRET)
     return membership.user
 

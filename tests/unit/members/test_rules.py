@@ -26,7 +26,7 @@ def test_assessors_exist_only_at_the_secretariat(kind, roles) -> None:
 
 
 def test_mfa_is_mandatory_for_secretariat_ngo_and_union() -> None:
-    assert {"secretariat", "ngo", "union"} == KINDS_WITH_MANDATORY_MFA
+    assert {"secretariat", "ngo", "union", "steering_group"} == KINDS_WITH_MANDATORY_MFA
 
 
 @pytest.mark.parametrize(
