@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("procurement.urls")),
     path("", include("assessments.public.urls")),  # /members/<slug>/plan/
+    path("", include("assessments.projects.urls")),  # /projects/, /project-register/
     path("supplier-list/", include("supplychain.urls")),
     path("registry/", include("supplychain.registry.urls")),
     path("lists/", include("supplychain.lists.urls")),
