@@ -173,7 +173,8 @@ def _signal_region(signal: Signal) -> str:
             site.address,
         )
         return area.region
-    return area_of(str(signal.country), place=signal.region).region
+    parts = [part.strip() for part in signal.region.split(",")]
+    return area_of(str(signal.country), place=signal.region, address=", ".join(parts)).region
 
 
 def civil_society_in_region(project: Project) -> dict[str, list[str]]:

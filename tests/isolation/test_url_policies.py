@@ -32,6 +32,7 @@ OWN_NAMESPACES = {
     "assessments",
     "procurement",
     "plans",
+    "projects",
 }
 
 

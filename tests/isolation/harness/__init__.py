@@ -16,6 +16,7 @@ from . import (
     members,
     procurement_catalogue,
     procurement_tenders,
+    projects,
     registry,
     reports,
     signals,
@@ -35,6 +36,7 @@ CASES: list[Case] = [
     *assessing.CASES,
     *procurement_catalogue.CASES,
     *procurement_tenders.CASES,
+    *projects.CASES,
 ]
 
 __all__ = ["CASES", "EVERYONE", "Case"]
