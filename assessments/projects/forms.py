@@ -27,7 +27,9 @@ class ProjectForm(forms.Form):
     slug = forms.SlugField(
         label=_("Web address"),
         max_length=80,
-        help_text=_("Lower-case letters, digits and hyphens: /projects/<address>/."),
+        help_text=_(
+            "Lower-case letters, digits and hyphens; the public page is /projects/ followed by it."
+        ),
     )
     kind = forms.ChoiceField(label=_("Form"), choices=ProjectKind.choices)
     status = forms.ChoiceField(label=_("Status"), choices=ProjectStatus.choices)
