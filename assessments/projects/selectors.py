@@ -250,10 +250,6 @@ def bijlage2_check(project: Project, registry_count: int) -> dict[str, Any]:
     return {"meets": not shortfalls, "shortfalls": [labels[code] for code in shortfalls]}
 
 
-def criterion_label(code: str) -> str:
-    return next((gettext(c.label) for c in rules.CRITERIA if c.code == code), code)
-
-
 # --- The public pages and the annual report -------------------------------------------
 
 
