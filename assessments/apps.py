@@ -22,6 +22,9 @@ class AssessmentsConfig(AppConfig):
         from .audit import AUDIT_ACTIONS
         from .demo import seed_assessments
         from .project_regions import project_region_rows
+        from .projects.audit import AUDIT_ACTIONS as PROJECT_AUDIT_ACTIONS
+        from .projects.demo import seed_projects
+        from .projects.selectors import project_tasks
         from .public.selectors import plan_page
         from .report.selectors import facilities_in_reports, report_tasks
         from .steering.selectors import steering_tasks
@@ -35,3 +38,7 @@ class AssessmentsConfig(AppConfig):
         register_seeder(seed_assessments)
         register_summary(seed_annual_report)
         list_builder_register(ListKind.PROJECT_REGIONS, project_region_rows)
+        # The register of projects and dialogues (Art. 6.15, Bijlage 2).
+        register_actions(PROJECT_AUDIT_ACTIONS)
+        register_tasks(project_tasks)
+        register_seeder(seed_projects)

@@ -48,6 +48,7 @@ urlpatterns = [
     path("", include("procurement.urls")),
     path("", include("assessments.public.urls")),  # /members/<slug>/plan/
     path("", include("assessments.annual.urls")),  # /annual-report/, /secretariat/annual-reports/
+    path("", include("assessments.projects.urls")),  # /projects/, /project-register/
     path("supplier-list/", include("supplychain.urls")),
     path("registry/", include("supplychain.registry.urls")),
     path("lists/", include("supplychain.lists.urls")),

@@ -34,6 +34,7 @@ OWN_NAMESPACES = {
     "plans",
     "annual",
     "steering",
+    "projects",
 }
 
 

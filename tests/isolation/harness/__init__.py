@@ -17,6 +17,7 @@ from . import (
     members,
     procurement_catalogue,
     procurement_tenders,
+    projects,
     registry,
     reports,
     signals,
@@ -39,6 +40,7 @@ CASES: list[Case] = [
     *procurement_tenders.CASES,
     *annual_report.CASES,
     *steering.CASES,
+    *projects.CASES,
 ]
 
 __all__ = ["CASES", "EVERYONE", "Case"]
