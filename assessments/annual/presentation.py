@@ -12,11 +12,12 @@ from typing import Any
 from django.utils import translation
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from supplychain.themes import Theme
 from trustone import charts
 
-from ..models import AnnualReport
+from ..models import AnnualReport, ProjectKind, ProjectStatus
 from .tables import SECTIONS, TableSpec, table_specs
 
 
@@ -131,7 +132,9 @@ def methodology(report_figures: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def project_views(report_figures: dict[str, Any], language: str) -> list[dict[str, Any]]:
+    """The snapshot's projects with their labels in the active language."""
     themes = dict(Theme.choices)
+    kinds, statuses = dict(ProjectKind.choices), dict(ProjectStatus.choices)
     english = language == "en"
     views = []
     for project in report_figures.get("projects", []):
@@ -140,6 +143,9 @@ def project_views(report_figures: dict[str, Any], language: str) -> list[dict[st
                 **project,
                 "title": (english and project.get("name_en")) or project.get("name", ""),
                 "text": (english and project.get("summary_en")) or project.get("summary", ""),
+                "kind_label": str(kinds.get(project.get("kind", ""), "")),
+                "status_label": str(statuses.get(project.get("status", ""), "")),
+                "country_name": str(countries.name(project.get("country") or "") or ""),
                 "theme_names": [str(themes.get(t, t)) for t in project.get("themes", [])],
             }
         )

@@ -28,6 +28,7 @@ from trustone.jobs.services import job_finish, job_progress, job_start
 from trustone.pdf import render_pdf
 
 from ..models import AnnualReport, AnnualReportStatus
+from ..projects.selectors import public_projects
 from ..rules.annual import figures_from
 from .presentation import report_context
 from .tables import table_specs, year_end
@@ -37,8 +38,32 @@ LANGUAGES = ("nl", "en")
 BUILD_TASK = "assessments.tasks.rebuild_annual_report_task"
 RENDER_TASK = "assessments.tasks.render_annual_report_pdf_task"
 
-#: The public projects for the report (registered by the projects register).
-project_source: list[Callable[[], list[dict[str, Any]]]] = []
+SNAPSHOT_PROJECT_KEYS = (
+    "slug",
+    "name",
+    "name_en",
+    "kind",
+    "status",
+    "country",
+    "region",
+    "stone",
+    "themes",
+    "summary",
+    "summary_en",
+    "member_companies",
+    "participants",
+)
+
+
+def _projects_snapshot() -> list[dict[str, Any]]:
+    """The published projects as the snapshot keeps them: codes and both languages'
+    texts, no labels (the report is read in Dutch and in English)."""
+    snapshot = []
+    for project in public_projects():
+        row = {key: project.get(key) for key in SNAPSHOT_PROJECT_KEYS}
+        row["started_on"] = project["started_on"].isoformat() if project.get("started_on") else None
+        snapshot.append(row)
+    return snapshot
 
 
 @transaction.atomic
@@ -84,7 +109,7 @@ def annual_report_inputs(year: int, progress: Callable[[int, int], None]) -> dic
     for done, spec in enumerate(specs):
         progress(done, len(specs) + 1)
         tables[spec.key] = spec.collect(year)
-    projects = [project for source in project_source for project in source()]
+    projects = _projects_snapshot()
     progress(len(specs) + 1, len(specs) + 1)
     return {
         "year": year,
