@@ -6,10 +6,9 @@ thousands of chains to aggregate and suppress. Seeded and idempotent."""
 from __future__ import annotations
 
 import random
-from decimal import Decimal
 
 from .data import BATCH_SIZE, ORG_SLUG_PREFIX, _analyze, _batched, log
-from .lists_data import PRODUCTS, SITES_PER_SCALE, _facility, _pool
+from .lists_data import PRODUCTS, SITES_PER_SCALE, _facility, _pool, chains_create
 
 ANNUAL_COMPANIES = 1000
 ANNUAL_CHAINS = 50
@@ -55,20 +54,7 @@ def annual_chains_generate(scale: int) -> dict[str, int]:
                     )
             if not plans:
                 continue
-            made = Facility.objects.bulk_create(facilities, batch_size=BATCH_SIZE)
-            Chain.objects.bulk_create(
-                (
-                    Chain(
-                        organisation_id=organisation,
-                        product=product,
-                        factory=made[factory],
-                        quarry=made[quarry],
-                        volume_eur=Decimal(volume),
-                    )
-                    for organisation, product, volume, factory, quarry in plans
-                ),
-                batch_size=BATCH_SIZE,
-            )
+            chains_create(facilities, plans)
             created += len(plans)
     if created:
         log(f"annual report: {created} chains added for {ANNUAL_COMPANIES} companies")

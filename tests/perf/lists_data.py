@@ -62,20 +62,7 @@ def supply_chains_generate(scale: int) -> dict[str, int]:
                             len(facilities) - 1,
                         )
                     )
-            made = Facility.objects.bulk_create(facilities, batch_size=BATCH_SIZE)
-            Chain.objects.bulk_create(
-                (
-                    Chain(
-                        organisation_id=organisation,
-                        product=product,
-                        factory=made[factory],
-                        quarry=made[quarry],
-                        volume_eur=Decimal(volume),
-                    )
-                    for organisation, product, volume, factory, quarry in plans
-                ),
-                batch_size=BATCH_SIZE,
-            )
+            chains_create(facilities, plans)
             created += len(batch)
     if created:
         log(f"supply chains: {created} companies buy from {len(pool)} sites")
@@ -93,4 +80,25 @@ def _facility(organisation: int, site: Any) -> Any:
         country=site.country,
         site_id=site.pk,
         site_link=FacilityLink.CONFIRMED,
+    )
+
+
+def chains_create(facilities: list[Any], plans: list[tuple[int, str, str, int, int]]) -> None:
+    """Save the facilities, then a chain per plan (organisation, product, volume, index of
+    its factory and of its quarry in `facilities`)."""
+    from supplychain.models import Chain, Facility
+
+    made = Facility.objects.bulk_create(facilities, batch_size=BATCH_SIZE)
+    Chain.objects.bulk_create(
+        (
+            Chain(
+                organisation_id=organisation,
+                product=product,
+                factory=made[factory],
+                quarry=made[quarry],
+                volume_eur=Decimal(volume),
+            )
+            for organisation, product, volume, factory, quarry in plans
+        ),
+        batch_size=BATCH_SIZE,
     )
